@@ -38,3 +38,26 @@ type RosterResult struct {
 	Transfers      int
 	BackupPath     string // the backup taken before the change
 }
+
+// Validate checks the planned unit on its own, as Unit.Validate does, except
+// that a parent named by ParentRef counts as a parent (Unit.ParentID stays 0
+// until the store creates that parent). Tree rules need the parent: see
+// Unit.ValidateParent.
+func (p PlannedUnit) Validate() error {
+	u := p.Unit
+	if p.ParentRef != "" && u.ParentID == 0 {
+		u.ParentID = -1 // stands in for the planned parent; only "non-zero" matters
+	}
+	return u.Validate()
+}
+
+// Validate checks the planned member's own fields, as Member.Validate does,
+// except that a unit named by UnitRef counts as the member's unit
+// (Member.UnitID stays 0 until the store creates that unit).
+func (p PlannedMember) Validate() error {
+	m := p.Member
+	if p.UnitRef != "" && m.UnitID == 0 {
+		m.UnitID = -1 // stands in for the planned unit; only "non-zero" matters
+	}
+	return m.Validate()
+}
