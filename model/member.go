@@ -85,7 +85,7 @@ func (m Member) Validate() error {
 		return FieldErrorf("Joined", "党员“%s”的入党时间早于出生日期", name)
 	}
 	if m.IDNumber != "" {
-		if err := ValidateIDNumber(m.IDNumber); err != nil {
+		if err := CheckIDNumberForm(m.IDNumber); err != nil {
 			return FieldErrorf("IDNumber", "党员“%s”的身份证号不正确：%s", name, ErrorMessage(err))
 		}
 	}
@@ -107,6 +107,25 @@ func MaskIDNumber(id string) string {
 		return strings.Repeat("*", len(r))
 	}
 	return string(r[:6]) + strings.Repeat("*", len(r)-10) + string(r[len(r)-4:])
+}
+
+// CheckIDNumberForm checks only the shape of an ID number: 15 digits, or 17
+// digits and a digit or X. A stored member may carry a number whose check
+// digit is wrong — real rosters have such typos, and the importer reports them
+// as warnings rather than refusing the whole file — so Member.Validate uses
+// this; forms and importers call ValidateIDNumber to point typos out.
+func CheckIDNumberForm(id string) error {
+	switch len(id) {
+	case 15, 18:
+	default:
+		return Errorf(EInvalid, "应为18位（或旧的15位），实际%d位", utf8.RuneCountInString(id))
+	}
+	for i, c := range id {
+		if (c < '0' || c > '9') && !(i == 17 && (c == 'X' || c == 'x')) {
+			return Errorf(EInvalid, "第%d位“%c”不是数字", i+1, c)
+		}
+	}
+	return nil
 }
 
 // ValidateIDNumber checks an 18-character resident ID number (GB 11643-1999):

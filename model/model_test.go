@@ -147,7 +147,8 @@ func TestMemberValidate(t *testing.T) {
 		{"bad status", func(m *Member) { m.Status = "发展对象" }, "Status"},
 		{"bad category", func(m *Member) { m.Category = "退役" }, "Category"},
 		{"joined before birth", func(m *Member) { m.Joined = D(1970, 1, 1) }, "Joined"},
-		{"bad ID check digit", func(m *Member) { m.IDNumber = "110105194912310021" }, "IDNumber"},
+		{"bad ID characters", func(m *Member) { m.IDNumber = "11010519491231A02X" }, "IDNumber"},
+		{"bad ID length", func(m *Member) { m.IDNumber = "1101051949123" }, "IDNumber"},
 	}
 	for _, c := range cases {
 		m := ok
@@ -156,6 +157,18 @@ func TestMemberValidate(t *testing.T) {
 		if err := m.Validate(); !errors.As(err, &e) || e.Field != c.field {
 			t.Errorf("%s: got %v, want an error on %s", c.name, err, c.field)
 		}
+	}
+}
+
+func TestIDNumberCheckDigitIsNotAValidationError(t *testing.T) {
+	// Rosters carry typos in check digits; the member is stored and the
+	// importer warns. The form check still catches the shape.
+	m := Member{UnitID: 1, Name: "张三", Status: StatusFull, Category: CategoryActive, IDNumber: "110105194912310021"}
+	if err := m.Validate(); err != nil {
+		t.Errorf("a wrong check digit should not stop Validate: %v", err)
+	}
+	if ValidateIDNumber(m.IDNumber) == nil {
+		t.Error("ValidateIDNumber should still report the wrong check digit")
 	}
 }
 

@@ -183,12 +183,12 @@ func BenchmarkMembersSearch(b *testing.B) {
 	})
 }
 
-func BenchmarkMemberKeys(b *testing.B) {
+func BenchmarkAllMembers(b *testing.B) {
 	s := cityStore(b)
 	for b.Loop() {
-		keys, err := s.MemberKeys(ctx)
-		if err != nil || len(keys) != cityMembers {
-			b.Fatal(len(keys), err)
+		all, err := s.AllMembers(ctx)
+		if err != nil || len(all) != cityMembers {
+			b.Fatal(len(all), err)
 		}
 	}
 }

@@ -282,40 +282,31 @@ func prefixCols(prefix, cols string) string {
 	return strings.Join(parts, ", ")
 }
 
-// MemberKey is what duplicate detection in imports compares.
-type MemberKey struct {
-	ID, UnitID int64
-	Name       string
-	Birth      model.Date
-	IDNumber   string
-}
-
-// MemberKeys returns the keys of all members, ordered by ID.
-func (s *Store) MemberKeys(ctx context.Context) ([]MemberKey, error) {
-	var keys []MemberKey
+// AllMembers returns every member's full record (ID numbers included), ordered
+// by ID: the roster importer matches a file against them and keeps stored
+// values where the file leaves a cell blank. Callers must not show the ID
+// numbers unmasked.
+func (s *Store) AllMembers(ctx context.Context) ([]model.Member, error) {
+	var list []model.Member
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM members`).Scan(&n); err != nil {
 			return wrap(err, "读取党员名单失败")
 		}
-		keys = make([]MemberKey, 0, n)
-		rows, err := tx.QueryContext(ctx, `SELECT id, unit_id, name, birth, id_number FROM members ORDER BY id`)
+		list = make([]model.Member, 0, n)
+		rows, err := tx.QueryContext(ctx, `SELECT `+memberCols+` FROM members ORDER BY id`)
 		if err != nil {
 			return wrap(err, "读取党员名单失败")
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var k MemberKey
-			var birth string
-			if err := rows.Scan(&k.ID, &k.UnitID, &k.Name, &birth, &k.IDNumber); err != nil {
+			m, err := scanMember(rows)
+			if err != nil {
 				return wrap(err, "读取党员名单失败")
 			}
-			if k.Birth, err = parseDate(birth); err != nil {
-				return err
-			}
-			keys = append(keys, k)
+			list = append(list, m)
 		}
 		return wrap(rows.Err(), "读取党员名单失败")
 	})
-	return keys, err
+	return list, err
 }

@@ -56,7 +56,7 @@ func TestMemberCreateReadUpdateDelete(t *testing.T) {
 	bad = newMember(999, "李四")
 	wantCode(t, s.CreateMember(ctx, &bad, model.Date{}), model.EInvalid)
 	bad = newMember(a.ID, "李四")
-	bad.IDNumber = "110101198005010011"
+	bad.IDNumber = "11010119800501001A" // malformed; a mere check-digit typo is stored (the importer warns)
 	wantMessage(t, s.CreateMember(ctx, &bad, model.Date{}), "身份证号")
 	wantCode(t, s.UpdateMember(ctx, model.Member{ID: 999, UnitID: a.ID, Name: "无", Status: model.StatusFull, Category: model.CategoryActive}), model.ENotFound)
 
@@ -153,21 +153,25 @@ func TestInitials(t *testing.T) {
 	}
 }
 
-func TestMemberKeys(t *testing.T) {
+func TestAllMembers(t *testing.T) {
 	s := openStore(t)
 	root := addUnit(t, s, 0, "县委", "R", model.LevelCommittee)
 	m := newMember(root.ID, "张三")
-	m.Birth, m.IDNumber = model.D(1980, 5, 1), "110101198005010018"
+	m.Birth, m.IDNumber, m.Phone = model.D(1980, 5, 1), "110101198005010018", "17000000001"
 	if err := s.CreateMember(ctx, &m, model.Date{}); err != nil {
 		t.Fatal(err)
 	}
 	li := addMember(t, s, root.ID, "李四")
-	keys, err := s.MemberKeys(ctx)
-	want := []MemberKey{
-		{ID: m.ID, UnitID: root.ID, Name: "张三", Birth: model.D(1980, 5, 1), IDNumber: "110101198005010018"},
-		{ID: li.ID, UnitID: root.ID, Name: "李四"},
+	all, err := s.AllMembers(ctx)
+	if err != nil || len(all) != 2 {
+		t.Fatalf("AllMembers = %d members, %v", len(all), err)
 	}
-	if err != nil || !reflect.DeepEqual(keys, want) {
-		t.Errorf("MemberKeys = %+v, %v\nwant %+v", keys, err, want)
+	if all[0].ID != m.ID || all[1].ID != li.ID {
+		t.Errorf("AllMembers should be ordered by ID: %d, %d", all[0].ID, all[1].ID)
+	}
+	// Full records: the importer keeps stored values where a file cell is blank.
+	if got := all[0]; got.IDNumber != "110101198005010018" || got.Phone != "17000000001" ||
+		got.Birth != model.D(1980, 5, 1) || got.Initials != "zs" || got.UnitID != root.ID {
+		t.Errorf("AllMembers[0] = %+v", got)
 	}
 }

@@ -1,0 +1,87 @@
+// Package office wires the store, the importers and the demo generator into
+// the jobs both programs offer — the desktop window and the console tool —
+// so that each job is written once. It holds no rules of its own.
+package office
+
+import (
+	"context"
+	"path/filepath"
+	"time"
+
+	"xingji/importers"
+	"xingji/importers/roster"
+	"xingji/model"
+	"xingji/model/demo"
+	"xingji/model/sqlite"
+)
+
+// Office is the committee office's database with the jobs done on it.
+type Office struct {
+	*sqlite.Store
+	// Now is the clock for dates of transfers and backups; tests fix it.
+	Now func() time.Time
+}
+
+// Open opens the database at path, or at the default place when path is ""
+// ($XINGJI_DB, else the user's data folder).
+func Open(path string) (*Office, error) {
+	if path == "" {
+		var err error
+		if path, err = sqlite.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	s, err := sqlite.Open(path, sqlite.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return &Office{Store: s, Now: time.Now}, nil
+}
+
+// DemoSeed is the seed of the demo data, so every newcomer sees the same
+// committee.
+const DemoSeed = 20261121
+
+// LoadDemo fills an empty database with the fictional county committee.
+func (o *Office) LoadDemo(ctx context.Context) (model.RosterResult, error) {
+	return o.LoadDemoScale(ctx, demo.County, DemoSeed)
+}
+
+// LoadDemoScale fills an empty database with generated demo data of the
+// given scale. It refuses a database that already holds units.
+func (o *Office) LoadDemoScale(ctx context.Context, scale demo.Scale, seed int64) (model.RosterResult, error) {
+	units, err := o.Units(ctx)
+	if err != nil {
+		return model.RosterResult{}, err
+	}
+	if len(units) > 0 {
+		return model.RosterResult{}, model.Errorf(model.EConflict,
+			"数据库中已有 %d 个党组织，示范数据只能载入空的数据库。请另选一个新的数据文件（命令行用 --db 指定）后再载入。", len(units))
+	}
+	plan := demo.Generate(scale, seed)
+	plan.TransferDate = model.DateOf(o.Now())
+	return o.ApplyRosterPlan(ctx, plan)
+}
+
+// PreviewRoster reads the roster file at path and works out what importing it
+// would change, against what is stored now. Nothing is written.
+func (o *Office) PreviewRoster(ctx context.Context, path string, opts roster.Options) (*roster.Preview, error) {
+	table, err := importers.OpenFile(path)
+	if err != nil {
+		return nil, err
+	}
+	units, err := o.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	members, err := o.AllMembers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sheet, err := roster.Read(filepath.Base(path), table)
+	if err != nil {
+		return nil, err
+	}
+	opts.TransferDate = model.DateOf(o.Now())
+	return roster.Plan(sheet, roster.Existing{Units: units, Members: members}, opts)
+}

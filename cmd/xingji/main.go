@@ -1,0 +1,79 @@
+// Command xingji is the desktop program of 星级考评. It only wires things
+// together: the log file, the database, the theme and the main window.
+package main
+
+import (
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"xingji/cmd/office"
+	"xingji/model/sqlite"
+	"xingji/ui"
+)
+
+func main() {
+	path, err := sqlite.DefaultPath()
+	if err != nil {
+		fatal("找不到用户数据目录：" + err.Error())
+	}
+	logPath := openLog(filepath.Dir(path))
+
+	a := app.NewWithID("cn.xingji.desktop")
+	a.SetIcon(ui.AppIcon)
+	a.Settings().SetTheme(ui.NewTheme())
+	if err := ui.UseChineseForFyneTexts(); err != nil {
+		log.Println("translations:", err)
+	}
+	var shown atomic.Bool
+	a.Lifecycle().SetOnStarted(func() { shown.Store(true) })
+
+	start(a, path)
+	a.Run()
+	if !shown.Load() {
+		fatal("星级考评无法打开窗口。最常见的原因是显卡驱动不支持 OpenGL（例如远程桌面、虚拟机或很旧的显卡）。" +
+			"请更新显卡驱动，或在本机（而不是远程桌面）上运行。\n详细信息见日志：" + logPath)
+	}
+}
+
+// start opens the database and shows the main window, or the window that says
+// why the database cannot be opened.
+func start(a fyne.App, path string) {
+	o, err := office.Open(path)
+	if err != nil {
+		log.Println("open database:", err)
+		offer := ui.RestoreOffer{}
+		if b, berr := sqlite.LatestBackup(path, sqlite.Options{}); berr == nil {
+			offer.Backup = b
+			offer.Restore = func() error { return sqlite.RestoreFile(path, b.Path, sqlite.Options{}) }
+			offer.Reopen = func() { start(a, path) }
+		}
+		ui.NewStartupProblem(a, path, err, offer).Window().Show()
+		return
+	}
+	w := ui.NewMainWindow(a, o)
+	w.Window().SetOnClosed(func() { o.Close() })
+	w.Load()
+	w.Window().Show()
+}
+
+// openLog sends the log to xingji.log in the data folder (a GUI program on
+// Windows has no console) and returns its path.
+func openLog(dir string) string {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return ""
+	}
+	p := filepath.Join(dir, "xingji.log")
+	f, err := os.OpenFile(p, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return ""
+	}
+	log.SetOutput(f)
+	fmt.Fprintln(f, "---- 星级考评启动 ----")
+	return p
+}

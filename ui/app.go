@@ -1,0 +1,149 @@
+// Package ui is the desktop interface of 星级考评, built with Fyne. Each screen
+// lives in its own file as a small struct holding its widgets and named
+// handlers, and reaches the rest of the program only through the narrow
+// interfaces declared here. Long work (queries, imports, backups) runs off the
+// UI goroutine and reports back through fyne.Do. Every text is Simplified
+// Chinese.
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"xingji/model"
+)
+
+// UnitStore is what the organization tree needs of the database.
+type UnitStore interface {
+	Units(ctx context.Context) ([]model.Unit, error)
+	CreateUnit(ctx context.Context, u *model.Unit) error
+	UpdateUnit(ctx context.Context, u model.Unit) error
+	MoveUnit(ctx context.Context, id, newParentID int64) error
+	DissolveUnit(ctx context.Context, id int64, on model.Date) error
+}
+
+// MemberStore is what the member roster needs of the database.
+type MemberStore interface {
+	Members(ctx context.Context, q model.MemberQuery) (model.MemberPage, error)
+	Member(ctx context.Context, id int64) (model.Member, error)
+	CreateMember(ctx context.Context, m *model.Member, joinedUnitOn model.Date) error
+	UpdateMember(ctx context.Context, m model.Member) error
+	TransferMember(ctx context.Context, memberID, toUnitID int64, on model.Date, note string) error
+	DeleteMember(ctx context.Context, id int64) error
+	Memberships(ctx context.Context, memberID int64) ([]model.Membership, error)
+}
+
+// BackupStore is what the backup screen needs.
+type BackupStore interface {
+	Path() string
+	Backup(ctx context.Context, reason string) (string, error)
+	Backups() ([]model.BackupInfo, error)
+	Restore(ctx context.Context, backupPath string) error
+}
+
+// DemoLoader builds the fictional demo county committee.
+type DemoLoader interface {
+	LoadDemo(ctx context.Context) (model.RosterResult, error)
+}
+
+// Office is everything the main window needs: the union of the screens'
+// interfaces, implemented by the program's wiring.
+type Office interface {
+	UnitStore
+	MemberStore
+	BackupStore
+	RosterImporter
+	DemoLoader
+}
+
+// runner runs a job off the UI goroutine; tests swap in a synchronous one.
+type runner func(job func())
+
+func goRunner(job func()) { go job() }
+
+// MainWindow is the application window: the welcome page for an empty
+// database, else the organization tree with the member roster beside it.
+type MainWindow struct {
+	win    fyne.Window
+	office Office
+	run    runner
+
+	welcome *WelcomeScreen
+	units   *UnitsPanel
+	members *MembersPanel
+	status  *widget.Label
+
+	importScreen *ImportRosterScreen // the roster preview shown last (a test hook)
+}
+
+// NewMainWindow builds the main window for office in app a. Call Load to fill
+// it, then ShowAndRun.
+func NewMainWindow(a fyne.App, office Office) *MainWindow {
+	w := a.NewWindow("星级考评")
+	w.SetIcon(AppIcon)
+	w.Resize(fyne.NewSize(1200, 760))
+	m := &MainWindow{win: w, office: office, run: goRunner, status: widget.NewLabel("")}
+	m.status.Truncation = fyne.TextTruncateEllipsis
+	m.members = newMembersPanel(m)
+	m.units = newUnitsPanel(m)
+	m.welcome = newWelcomeScreen(m)
+	w.SetOnDropped(m.onDropped)
+	w.SetMainMenu(m.mainMenu())
+	return m
+}
+
+// Window returns the Fyne window.
+func (m *MainWindow) Window() fyne.Window { return m.win }
+
+// Load reads the tree and shows the welcome page or the roster.
+func (m *MainWindow) Load() { m.units.reload(0) }
+
+// showContent switches between the welcome page and the roster.
+func (m *MainWindow) showContent(empty bool) {
+	if empty {
+		m.win.SetContent(m.welcome.content)
+		return
+	}
+	split := container.NewHSplit(m.units.content, m.members.content)
+	split.Offset = 0.3
+	toolbar := container.NewHBox(
+		widget.NewButton("导入花名册…", m.onImportRoster),
+		widget.NewButton("备份与恢复…", m.onBackups),
+	)
+	m.win.SetContent(container.NewBorder(toolbar, m.status, nil, nil, split))
+}
+
+func (m *MainWindow) mainMenu() *fyne.MainMenu {
+	file := fyne.NewMenu("文件",
+		fyne.NewMenuItem("导入花名册…", m.onImportRoster),
+		fyne.NewMenuItem("备份与恢复…", m.onBackups),
+	)
+	help := fyne.NewMenu("帮助",
+		fyne.NewMenuItem("关于星级考评", func() {
+			dialog.ShowInformation("关于星级考评",
+				"星级考评：党组织和党员考核评星管理\n数据文件："+m.office.Path(), m.win)
+		}),
+	)
+	return fyne.NewMainMenu(file, help)
+}
+
+// setStatus shows a one-line message at the bottom of the window.
+func (m *MainWindow) setStatus(s string) { m.status.SetText(s) }
+
+// showError shows err's Chinese message in a dialog.
+func (m *MainWindow) showError(title string, err error) {
+	d := dialog.NewInformation(title, model.ErrorMessage(err), m.win)
+	d.Show()
+}
+
+// background runs job off the UI goroutine and then done on it.
+func (m *MainWindow) background(job func() error, done func(error)) {
+	m.run(func() {
+		err := job()
+		fyne.Do(func() { done(err) })
+	})
+}

@@ -1,0 +1,331 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"xingji/model"
+)
+
+// pageSize is how many members one page of the roster shows. Only the rows on
+// screen get widgets (the table is virtual), and only one page is read from
+// the database, so the roster stays smooth for 150,000 members.
+const pageSize = 100
+
+const anyChoice = "全部"
+
+// memberColumns are the roster's columns: header and width.
+var memberColumns = []struct {
+	title string
+	width float32
+}{
+	{"序号", 60}, {"姓名", 90}, {"性别", 50}, {"出生日期", 100}, {"入党时间", 100},
+	{"党员状态", 76}, {"人员类别", 76}, {"职务", 100}, {"所在党组织", 220},
+	{"联系电话", 120}, {"身份证号", 180},
+}
+
+// MembersPanel is the member roster on the right of the main window: the
+// selected unit's members, searchable by name or pinyin initials, filtered,
+// a page at a time.
+type MembersPanel struct {
+	m       *MainWindow
+	content fyne.CanvasObject
+
+	title       *widget.Label
+	search      *widget.Entry
+	status      *widget.Select
+	category    *widget.Select
+	gender      *widget.Select
+	descendants *widget.Check
+	table       *widget.Table
+	bottom      *fyne.Container // action buttons and pager; re-laid out when the pager text changes
+	pageLabel   *widget.Label
+	prevButton  *widget.Button
+	nextButton  *widget.Button
+	addButton   *widget.Button
+	editButton  *widget.Button
+	moveButton  *widget.Button
+	delButton   *widget.Button
+	histButton  *widget.Button
+
+	unit     model.Unit
+	page     model.MemberPage
+	offset   int
+	selected int         // row index in page.Rows, -1 for none
+	form     *memberForm // the member form opened last (a test hook)
+	loadSeq  int         // discards answers to superseded queries
+}
+
+func newMembersPanel(m *MainWindow) *MembersPanel {
+	p := &MembersPanel{m: m, selected: -1}
+	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.search = widget.NewEntry()
+	p.search.PlaceHolder = "搜索姓名、拼音首字母（如 zs）或电话"
+	p.search.OnChanged = func(string) { p.reloadFromStart() }
+	p.status = widget.NewSelect(choices(model.MemberStatuses), func(string) { p.reloadFromStart() })
+	p.category = widget.NewSelect(choices(model.MemberCategories), func(string) { p.reloadFromStart() })
+	p.gender = widget.NewSelect([]string{anyChoice, string(model.Male), string(model.Female)}, func(string) { p.reloadFromStart() })
+	for _, s := range []*widget.Select{p.status, p.category, p.gender} {
+		s.SetSelectedIndex(0)
+	}
+	p.descendants = widget.NewCheck("包含下级组织", func(bool) { p.reloadFromStart() })
+	p.descendants.SetChecked(true)
+
+	p.table = widget.NewTable(p.tableSize, p.createCell, p.updateCell)
+	p.table.ShowHeaderRow = true
+	p.table.CreateHeader = p.createCell
+	p.table.UpdateHeader = p.updateHeader
+	for i, c := range memberColumns {
+		p.table.SetColumnWidth(i, c.width)
+	}
+	p.table.OnSelected = func(id widget.TableCellID) { p.selected = id.Row; p.updateButtons() }
+
+	p.pageLabel = widget.NewLabel("")
+	p.prevButton = widget.NewButton("上一页", func() { p.goTo(p.offset - pageSize) })
+	p.nextButton = widget.NewButton("下一页", func() { p.goTo(p.offset + pageSize) })
+	p.addButton = widget.NewButton("新增党员", p.onAdd)
+	p.editButton = widget.NewButton("编辑", p.onEdit)
+	p.moveButton = widget.NewButton("调动", p.onTransfer)
+	p.histButton = widget.NewButton("调动记录", p.onHistory)
+	p.delButton = widget.NewButton("删除", p.onDelete)
+	p.updateButtons()
+
+	filters := container.NewHBox(widget.NewLabel("状态"), p.status, widget.NewLabel("类别"), p.category,
+		widget.NewLabel("性别"), p.gender, p.descendants)
+	top := container.NewVBox(p.title, p.search, filters)
+	actions := container.NewHBox(p.addButton, p.editButton, p.moveButton, p.histButton, p.delButton)
+	pager := container.NewHBox(p.prevButton, p.pageLabel, p.nextButton)
+	p.bottom = container.NewBorder(nil, nil, actions, pager)
+	p.content = container.NewBorder(top, p.bottom, nil, nil, p.table)
+	return p
+}
+
+func choices[T ~string](values []T) []string {
+	out := []string{anyChoice}
+	for _, v := range values {
+		out = append(out, string(v))
+	}
+	return out
+}
+
+// showUnit shows the members of u from the first page.
+func (p *MembersPanel) showUnit(u model.Unit) {
+	p.unit = u
+	p.title.SetText(u.Name + "　党员名册")
+	p.reloadFromStart()
+}
+
+func (p *MembersPanel) reloadFromStart() { p.goTo(0) }
+
+// query returns the MemberQuery the filters describe, at offset.
+func (p *MembersPanel) query(offset int) model.MemberQuery {
+	q := model.MemberQuery{
+		UnitID:          p.unit.ID,
+		WithDescendants: p.descendants.Checked,
+		Text:            strings.TrimSpace(p.search.Text),
+		Offset:          offset,
+		Limit:           pageSize,
+	}
+	if v := p.status.Selected; v != anyChoice {
+		q.Status = model.MemberStatus(v)
+	}
+	if v := p.category.Selected; v != anyChoice {
+		q.Category = model.MemberCategory(v)
+	}
+	if v := p.gender.Selected; v != anyChoice {
+		q.Gender = model.Gender(v)
+	}
+	return q
+}
+
+// goTo loads the page at offset off the UI goroutine.
+func (p *MembersPanel) goTo(offset int) {
+	if p.unit.ID == 0 || p.table == nil || p.descendants == nil {
+		return
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	p.loadSeq++
+	seq, q := p.loadSeq, p.query(offset)
+	var page model.MemberPage
+	p.m.background(func() error {
+		var err error
+		page, err = p.m.office.Members(context.Background(), q)
+		return err
+	}, func(err error) {
+		if seq != p.loadSeq {
+			return
+		}
+		if err != nil {
+			p.m.showError("读取党员名册失败", err)
+			return
+		}
+		p.page, p.offset, p.selected = page, q.Offset, -1
+		p.table.UnselectAll()
+		p.table.Refresh()
+		p.table.ScrollToTop()
+		p.updatePager()
+		p.updateButtons()
+	})
+}
+
+func (p *MembersPanel) updatePager() {
+	pages := (p.page.Total + pageSize - 1) / pageSize
+	if pages == 0 {
+		pages = 1
+	}
+	p.pageLabel.SetText(fmt.Sprintf("第 %d/%d 页，共 %d 人", p.offset/pageSize+1, pages, p.page.Total))
+	enable(p.prevButton, p.offset > 0)
+	enable(p.nextButton, p.offset+pageSize < p.page.Total)
+	p.bottom.Refresh()
+}
+
+func (p *MembersPanel) updateButtons() {
+	on := p.selected >= 0 && p.selected < len(p.page.Rows)
+	for _, b := range []*widget.Button{p.editButton, p.moveButton, p.histButton, p.delButton} {
+		enable(b, on)
+	}
+}
+
+func enable(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+func (p *MembersPanel) tableSize() (int, int) { return len(p.page.Rows), len(memberColumns) }
+
+func (p *MembersPanel) createCell() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+func (p *MembersPanel) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.TextStyle.Bold = true
+	if id.Col >= 0 && id.Col < len(memberColumns) {
+		l.SetText(memberColumns[id.Col].title)
+	}
+}
+
+func (p *MembersPanel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Row >= len(p.page.Rows) {
+		return
+	}
+	o.(*widget.Label).SetText(p.cellText(id.Row, id.Col))
+}
+
+// cellText is the text of a roster cell; the ID number is always masked.
+func (p *MembersPanel) cellText(row, col int) string {
+	r := p.page.Rows[row]
+	switch col {
+	case 0:
+		return strconv.Itoa(p.offset + row + 1)
+	case 1:
+		return r.Name
+	case 2:
+		return string(r.Gender)
+	case 3:
+		return r.Birth.String()
+	case 4:
+		return r.Joined.String()
+	case 5:
+		return string(r.Status)
+	case 6:
+		return string(r.Category)
+	case 7:
+		return r.Position
+	case 8:
+		return r.UnitName
+	case 9:
+		return r.Phone
+	case 10:
+		return r.MaskedID
+	}
+	return ""
+}
+
+func (p *MembersPanel) selectedRow() (model.MemberRow, bool) {
+	if p.selected < 0 || p.selected >= len(p.page.Rows) {
+		return model.MemberRow{}, false
+	}
+	return p.page.Rows[p.selected], true
+}
+
+func (p *MembersPanel) onAdd() {
+	m := model.Member{UnitID: p.unit.ID, Status: model.StatusFull, Category: model.CategoryActive}
+	p.form = showMemberForm(p.m.win, "新增党员（"+p.unit.Name+"）", m, true, func(m model.Member, since model.Date) error {
+		if err := p.m.office.CreateMember(context.Background(), &m, since); err != nil {
+			return err
+		}
+		p.m.setStatus("已新增党员：" + m.Name)
+		p.goTo(p.offset)
+		return nil
+	})
+}
+
+func (p *MembersPanel) onEdit() {
+	row, ok := p.selectedRow()
+	if !ok {
+		return
+	}
+	full, err := p.m.office.Member(context.Background(), row.ID)
+	if err != nil {
+		p.m.showError("读取党员信息失败", err)
+		return
+	}
+	p.form = showMemberForm(p.m.win, "编辑党员信息", full, false, func(m model.Member, _ model.Date) error {
+		if err := p.m.office.UpdateMember(context.Background(), m); err != nil {
+			return err
+		}
+		p.m.setStatus("已保存党员信息：" + m.Name)
+		p.goTo(p.offset)
+		return nil
+	})
+}
+
+func (p *MembersPanel) onTransfer() {
+	row, ok := p.selectedRow()
+	if !ok {
+		return
+	}
+	showTransferForm(p.m, row)
+}
+
+func (p *MembersPanel) onHistory() {
+	row, ok := p.selectedRow()
+	if !ok {
+		return
+	}
+	showMembershipHistory(p.m, row)
+}
+
+func (p *MembersPanel) onDelete() {
+	row, ok := p.selectedRow()
+	if !ok {
+		return
+	}
+	msg := fmt.Sprintf("确定删除党员“%s”（%s）吗？\n删除只用于纠正录入错误；党员转出请用“调动”，以便保留历史。", row.Name, row.UnitName)
+	dialog.ShowConfirm("删除党员", msg, func(yes bool) {
+		if !yes {
+			return
+		}
+		if err := p.m.office.DeleteMember(context.Background(), row.ID); err != nil {
+			p.m.showError("无法删除", err)
+			return
+		}
+		p.m.setStatus("已删除党员：" + row.Name)
+		p.goTo(p.offset)
+	}, p.m.win)
+}

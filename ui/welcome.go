@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"xingji/model"
+)
+
+// WelcomeScreen is what a newcomer sees while the database is empty: load the
+// demo committee, import a roster, or start with an empty committee.
+type WelcomeScreen struct {
+	m       *MainWindow
+	content fyne.CanvasObject
+
+	demoButton   *widget.Button
+	importButton *widget.Button
+	newButton    *widget.Button
+	progress     *widget.ProgressBarInfinite
+}
+
+func newWelcomeScreen(m *MainWindow) *WelcomeScreen {
+	s := &WelcomeScreen{m: m}
+	icon := canvas.NewImageFromResource(AppIcon)
+	icon.FillMode = canvas.ImageFillContain
+	icon.SetMinSize(fyne.NewSize(96, 96))
+	title := canvas.NewText("欢迎使用星级考评", theme.Color(theme.ColorNameForeground))
+	title.TextSize = 28
+	title.TextStyle.Bold = true
+	intro := widget.NewLabel("星级考评帮助党委办公室和组织部完成党组织、党员的考核评星：\n" +
+		"维护组织和党员名册，下发和收回考评表，计算得分、星级和排名，打印表彰材料。\n\n" +
+		"第一次使用，可以先载入示范数据看看效果，也可以直接导入本单位的党员花名册。")
+	intro.Alignment = fyne.TextAlignCenter
+	s.demoButton = widget.NewButtonWithIcon("载入示范数据（青禾县，约40个党组织、600名党员）", theme.MediaPlayIcon(), s.onDemo)
+	s.demoButton.Importance = widget.HighImportance
+	s.importButton = widget.NewButtonWithIcon("导入党员花名册（Excel 或 CSV）…", theme.FolderOpenIcon(), m.onImportRoster)
+	s.newButton = widget.NewButtonWithIcon("从空白开始：新建本级党委", theme.ContentAddIcon(), s.onNew)
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Hide()
+	s.progress.Stop()
+	hint := widget.NewLabel("提示：也可以把花名册文件直接拖到本窗口中。示范数据均为虚构。")
+	hint.Alignment = fyne.TextAlignCenter
+	hint.Importance = widget.LowImportance
+	box := container.NewVBox(
+		container.NewCenter(icon), container.NewCenter(title), intro,
+		s.demoButton, s.importButton, s.newButton, s.progress, hint)
+	s.content = container.NewVBox(layout.NewSpacer(),
+		container.NewHBox(layout.NewSpacer(), box, layout.NewSpacer()), layout.NewSpacer())
+	return s
+}
+
+func (s *WelcomeScreen) setBusy(busy bool) {
+	for _, b := range []*widget.Button{s.demoButton, s.importButton, s.newButton} {
+		enable(b, !busy)
+	}
+	if busy {
+		s.progress.Show()
+		s.progress.Start()
+	} else {
+		s.progress.Stop()
+		s.progress.Hide()
+	}
+}
+
+func (s *WelcomeScreen) onDemo() {
+	s.setBusy(true)
+	s.m.setStatus("正在生成示范数据…")
+	var res model.RosterResult
+	s.m.background(func() error {
+		var err error
+		res, err = s.m.office.LoadDemo(context.Background())
+		return err
+	}, func(err error) {
+		s.setBusy(false)
+		if err != nil {
+			s.m.showError("载入示范数据失败", err)
+			return
+		}
+		s.m.setStatus(fmt.Sprintf("已载入示范数据：%d 个党组织，%d 名党员", res.UnitsCreated, res.MembersAdded))
+		s.m.Load()
+	})
+}
+
+func (s *WelcomeScreen) onNew() {
+	root := model.Unit{Level: model.LevelCommittee, Kind: model.KindOrgan}
+	showUnitForm(s.m.win, "新建本级党委", root, func(u model.Unit) error {
+		if err := s.m.office.CreateUnit(context.Background(), &u); err != nil {
+			return err
+		}
+		s.m.setStatus("已新建：" + u.Name + "。请在左侧选中它，点“新增下级”添加党总支、党支部。")
+		s.m.units.reload(u.ID)
+		return nil
+	})
+}
