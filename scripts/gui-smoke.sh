@@ -41,7 +41,7 @@ start welcome
 shot 1-welcome
 roster="$work/花名册 导入.csv"
 printf '姓名,性别,出生日期,入党时间,所在支部\n张三,男,1980-05-01,2005.7,不存在的党支部\n' > "$roster"
-python3 scripts/xdnd-drop.py 星级考评 "$roster"
+/usr/bin/python3 scripts/xdnd-drop.py 星级考评 "$roster"
 sleep 3
 shot 2-dropped-roster
 kill -0 "$pid" || { echo "FAIL: the GUI died after the drop"; cat "$work/welcome.log"; exit 1; }
@@ -49,7 +49,7 @@ kill -0 "$pid" || { echo "FAIL: the GUI died after the drop"; cat "$work/welcome
 if ./bin/xingji-cli members --json >/dev/null 2>"$work/lock.err"; then echo "FAIL: a second instance was not refused"; exit 1; fi
 grep -q "正被" "$work/lock.err" || { echo "FAIL: unexpected refusal message:"; cat "$work/lock.err"; exit 1; }
 kill "$pid"; wait "$pid" 2>/dev/null || true
-n=$(./bin/xingji-cli members --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+n=$(./bin/xingji-cli members --json | /usr/bin/python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 [ "$n" = 0 ] || { echo "FAIL: a preview must not write anything, found $n members"; exit 1; }
 
 echo ">> 2. demo committee: organization tree and roster"

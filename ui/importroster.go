@@ -130,7 +130,11 @@ func (s *ImportRosterScreen) summaryText() string {
 	p := s.preview
 	c := p.Counts
 	var b strings.Builder
-	fmt.Fprintf(&b, "文件：%s　工作表：“%s”　表头在第 %d 行　共 %d 行党员数据\n", filepath.Base(s.path), p.Sheet, p.HeaderRow, c.Entries)
+	fmt.Fprintf(&b, "文件：%s　", filepath.Base(s.path))
+	if p.Sheet != "" {
+		fmt.Fprintf(&b, "工作表：“%s”　", p.Sheet)
+	}
+	fmt.Fprintf(&b, "表头在第 %d 行　共 %d 行党员数据\n", p.HeaderRow, c.Entries)
 	fmt.Fprintf(&b, "将新增党员 %d 人，更新已有党员 %d 人（其中调动 %d 人），新建党组织 %d 个。",
 		c.New, c.Update, c.Transfer, c.NewUnits)
 	switch {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"image"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"xingji/cmd/office"
@@ -240,14 +242,7 @@ func TestStartupProblemOffersRestoreForCorruptFile(t *testing.T) {
 func TestRenderChinese(t *testing.T) {
 	m, _ := newTestWindow(t)
 	loadDemo(t, m)
-	img := m.win.Canvas().Capture()
-	if dir := os.Getenv("XINGJI_SCREENSHOTS"); dir != "" {
-		f, err := os.Create(filepath.Join(dir, "roster-headless.png"))
-		if err == nil {
-			png.Encode(f, img)
-			f.Close()
-		}
-	}
+	img := saveShot(t, m, "roster-headless.png")
 	b := img.Bounds()
 	colours := map[uint32]bool{}
 	for y := b.Min.Y; y < b.Max.Y; y += 3 {
@@ -259,4 +254,83 @@ func TestRenderChinese(t *testing.T) {
 	if len(colours) < 8 {
 		t.Errorf("the rendered window has %d colours: nothing drawn?", len(colours))
 	}
+}
+
+// TestDropRosterPreviewCreateAndApply drops a roster file on the window, as a
+// file manager does: the preview lists the unknown unit and its problems,
+// nothing is written until 导入, and after choosing to create the unit the
+// whole file goes in.
+func TestDropRosterPreviewCreateAndApply(t *testing.T) {
+	m, o := newTestWindow(t)
+	loadDemo(t, m)
+	dir := filepath.Join(t.TempDir(), "下发 文件")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "档案馆 花名册.csv")
+	csv := "姓名,性别,出生日期,入党时间,所在支部\n周  敏,女,1991.4.2,2016年6月,县档案馆党支部\n吴刚,男,1985-13-01,2010.7,县档案馆党支部\n"
+	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(file)})
+	s := m.importScreen
+	if s == nil {
+		t.Fatalf("no preview after the drop; status %q", m.status.Text)
+	}
+	if len(s.preview.Errors) == 0 || !strings.Contains(s.problems.Text, "第3行") || !strings.Contains(s.problems.Text, "出生日期") {
+		t.Fatalf("the bad birth date should be listed with its row and column:\n%s", s.problems.Text)
+	}
+	if !s.apply.Disabled() {
+		t.Fatal("导入 must be disabled while there are problems")
+	}
+	saveShot(t, m, "import-problems.png")
+	// The office fixes the file and drops it again.
+	csv = strings.Replace(csv, "1985-13-01", "1985-12-01", 1)
+	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.dialog.Hide()
+	m.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(file)})
+	s = m.importScreen
+	if len(s.preview.Errors) != 0 || len(s.preview.UnknownUnits) != 1 || s.unitChoices["县档案馆党支部"] == nil {
+		t.Fatalf("want one unknown unit and no errors: %+v\n%s", s.preview.UnknownUnits, s.problems.Text)
+	}
+	if !s.apply.Disabled() {
+		t.Fatal("导入 must wait for a decision about the unknown unit")
+	}
+	saveShot(t, m, "import-unknown-unit.png")
+	test.Tap(s.recheck) // default choice: create it under the first unit (the county committee)
+	s = m.importScreen
+	if !s.preview.Ready() || s.apply.Disabled() || s.preview.Counts.New != 2 || s.preview.Counts.NewUnits != 1 {
+		t.Fatalf("after choosing to create the unit the file should be ready: %+v", s.preview.Counts)
+	}
+	if page, _ := o.Members(context.Background(), model.MemberQuery{Text: "周敏"}); page.Total != 0 {
+		t.Fatal("the preview wrote data before 导入")
+	}
+	test.Tap(s.apply)
+	page, err := o.Members(context.Background(), model.MemberQuery{Text: "周敏"})
+	if err != nil || page.Total != 1 || page.Rows[0].UnitName != "县档案馆党支部" || page.Rows[0].Joined != (model.Date{Year: 2016, Month: 6}) {
+		t.Fatalf("after 导入: %+v, %v", page, err)
+	}
+	if !strings.Contains(m.status.Text, "新增党员 2 人") {
+		t.Errorf("status after import: %q", m.status.Text)
+	}
+}
+
+// saveShot captures the window; with $XINGJI_SCREENSHOTS set it also writes
+// the picture there, for people to look at.
+func saveShot(t *testing.T, m *MainWindow, name string) image.Image {
+	t.Helper()
+	img := m.win.Canvas().Capture()
+	if dir := os.Getenv("XINGJI_SCREENSHOTS"); dir != "" {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, img); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return img
 }
