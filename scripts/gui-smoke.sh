@@ -57,5 +57,13 @@ export XINGJI_DB="$work/数据 目录/示范.db"
 ./bin/xingji-cli demo
 start roster
 shot 3-roster
+grep "启动用时" "$(dirname "$XINGJI_DB")/xingji.log" | tail -1 | sed 's/^/   /'
+kill "$pid"; wait "$pid" 2>/dev/null || true
+echo ">> 3. prefecture scale: cold start on ~5,000 units and ~150,000 members"
+export XINGJI_DB="$work/数据 目录/地市.db"
+./bin/xingji-cli demo --scale city
+start city
+shot 4-city
+grep "启动用时" "$(dirname "$XINGJI_DB")/xingji.log" | tail -1 | sed 's/^/   /'
 kill "$pid"; wait "$pid" 2>/dev/null || true
 echo ">> GUI smoke test passed; screenshots in $out"

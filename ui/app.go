@@ -78,6 +78,10 @@ type MainWindow struct {
 	status  *widget.Label
 
 	importScreen *ImportRosterScreen // the roster preview shown last (a test hook)
+
+	// OnReady, when set, is called once the first content (welcome page or
+	// roster) is on screen; the program logs its start-up time with it.
+	OnReady func()
 }
 
 // NewMainWindow builds the main window for office in app a. Call Load to fill
@@ -104,6 +108,9 @@ func (m *MainWindow) Load() { m.units.reload(0) }
 
 // showContent switches between the welcome page and the roster.
 func (m *MainWindow) showContent(empty bool) {
+	if m.OnReady != nil {
+		defer func() { ready := m.OnReady; m.OnReady = nil; ready() }()
+	}
 	if empty {
 		m.win.SetContent(m.welcome.content)
 		return

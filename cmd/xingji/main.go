@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -18,6 +19,7 @@ import (
 )
 
 func main() {
+	started := time.Now()
 	path, err := sqlite.DefaultPath()
 	if err != nil {
 		fatal("找不到用户数据目录：" + err.Error())
@@ -33,7 +35,7 @@ func main() {
 	var shown atomic.Bool
 	a.Lifecycle().SetOnStarted(func() { shown.Store(true) })
 
-	start(a, path)
+	start(a, path, started)
 	a.Run()
 	if !shown.Load() {
 		fatal("星级考评无法打开窗口。最常见的原因是显卡驱动不支持 OpenGL（例如远程桌面、虚拟机或很旧的显卡）。" +
@@ -43,7 +45,7 @@ func main() {
 
 // start opens the database and shows the main window, or the window that says
 // why the database cannot be opened.
-func start(a fyne.App, path string) {
+func start(a fyne.App, path string, started time.Time) {
 	o, err := office.Open(path)
 	if err != nil {
 		log.Println("open database:", err)
@@ -51,12 +53,13 @@ func start(a fyne.App, path string) {
 		if b, berr := sqlite.LatestBackup(path, sqlite.Options{}); berr == nil {
 			offer.Backup = b
 			offer.Restore = func() error { return sqlite.RestoreFile(path, b.Path, sqlite.Options{}) }
-			offer.Reopen = func() { start(a, path) }
+			offer.Reopen = func() { start(a, path, time.Now()) }
 		}
 		ui.NewStartupProblem(a, path, err, offer).Window().Show()
 		return
 	}
 	w := ui.NewMainWindow(a, o)
+	w.OnReady = func() { log.Printf("窗口可用，启动用时 %d ms", time.Since(started).Milliseconds()) }
 	w.Window().SetOnClosed(func() { o.Close() })
 	w.Load()
 	w.Window().Show()
