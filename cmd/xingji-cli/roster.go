@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"xingji/cmd/office"
 	"xingji/model"
 )
 
@@ -39,13 +40,9 @@ func runUnits(m *Main, ctx context.Context, args []string) error {
 		return err
 	}
 	defer o.Close()
-	units, err := o.Units(ctx)
+	units, codes, err := unitCodes(ctx, o)
 	if err != nil {
 		return err
-	}
-	codes := map[int64]string{}
-	for _, u := range units {
-		codes[u.ID] = u.Code
 	}
 	out := make([]unitJSON, len(units))
 	rows := make([][]string, len(units))
@@ -68,6 +65,19 @@ func runUnits(m *Main, ctx context.Context, args []string) error {
 	m.table([]string{"编码", "名称", "层级", "类型", "书记"}, rows)
 	fmt.Fprintf(m.Stdout, "共 %d 个党组织\n", len(units))
 	return nil
+}
+
+// unitCodes returns the stored units and their codes by ID.
+func unitCodes(ctx context.Context, o *office.Office) ([]model.Unit, map[int64]string, error) {
+	units, err := o.Units(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	codes := make(map[int64]string, len(units))
+	for _, u := range units {
+		codes[u.ID] = u.Code
+	}
+	return units, codes, nil
 }
 
 func indent(n int) string {
@@ -116,13 +126,9 @@ func runMembers(m *Main, ctx context.Context, args []string) error {
 		}
 		q.UnitID = u.ID
 	}
-	units, err := o.Units(ctx)
+	_, codes, err := unitCodes(ctx, o)
 	if err != nil {
 		return err
-	}
-	codes := map[int64]string{}
-	for _, u := range units {
-		codes[u.ID] = u.Code
 	}
 	var out []memberJSON
 	for {

@@ -260,17 +260,23 @@ func (s *Store) MembersOfUnitAt(ctx context.Context, unitID int64, on model.Date
 		if err != nil {
 			return wrap(err, "读取党员名单失败")
 		}
-		defer rows.Close()
-		for rows.Next() {
-			m, err := scanMember(rows)
-			if err != nil {
-				return wrap(err, "读取党员名单失败")
-			}
-			list = append(list, m)
-		}
-		return wrap(rows.Err(), "读取党员名单失败")
+		list, err = scanMembers(rows, list)
+		return err
 	})
 	return list, err
+}
+
+// scanMembers appends every row to list and closes rows.
+func scanMembers(rows *sql.Rows, list []model.Member) ([]model.Member, error) {
+	defer rows.Close()
+	for rows.Next() {
+		m, err := scanMember(rows)
+		if err != nil {
+			return list, wrap(err, "读取党员名单失败")
+		}
+		list = append(list, m)
+	}
+	return list, wrap(rows.Err(), "读取党员名单失败")
 }
 
 // prefixCols qualifies each column in a comma-separated list: "a, b" → "m.a, m.b".
@@ -298,15 +304,8 @@ func (s *Store) AllMembers(ctx context.Context) ([]model.Member, error) {
 		if err != nil {
 			return wrap(err, "读取党员名单失败")
 		}
-		defer rows.Close()
-		for rows.Next() {
-			m, err := scanMember(rows)
-			if err != nil {
-				return wrap(err, "读取党员名单失败")
-			}
-			list = append(list, m)
-		}
-		return wrap(rows.Err(), "读取党员名单失败")
+		list, err = scanMembers(rows, list)
+		return err
 	})
 	return list, err
 }
