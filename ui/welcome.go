@@ -47,7 +47,6 @@ func newWelcomeScreen(m *MainWindow) *WelcomeScreen {
 	s.progress.Stop()
 	hint := widget.NewLabel("提示：也可以把花名册文件直接拖到本窗口中。示范数据均为虚构。")
 	hint.Alignment = fyne.TextAlignCenter
-	hint.Importance = widget.LowImportance
 	box := container.NewVBox(
 		container.NewCenter(icon), container.NewCenter(title), intro,
 		s.demoButton, s.importButton, s.newButton, s.progress, hint)
