@@ -60,7 +60,7 @@ setup_build() {
 
 setup_test() {
   setup_build
-  apt_install python3 python3-openpyxl python3-fonttools libreoffice-calc-nogui \
+  apt_install python3 python3-openpyxl python3-fonttools libreoffice-calc-nogui libreoffice-writer-nogui \
     xvfb xauth x11-utils imagemagick python3-xlib poppler-utils
 }
 

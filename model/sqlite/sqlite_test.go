@@ -39,8 +39,13 @@ func TestOpenCreatesDatabaseAndRecordsMigrations(t *testing.T) {
 		}
 		return names
 	}
-	if got := strings.Join(applied(s), ","); got != "0001_init.sql" {
-		t.Errorf("migrations = %q, want 0001_init.sql", got)
+	all, err := migrationNames()
+	if err != nil || len(all) == 0 || all[0] != "0001_init.sql" {
+		t.Fatalf("migrationNames = %v, %v", all, err)
+	}
+	want := strings.Join(all, ",")
+	if got := strings.Join(applied(s), ","); got != want {
+		t.Errorf("migrations = %q, want %q", got, want)
 	}
 	addUnit(t, s, 0, "城关镇党委", "CG", model.LevelCommittee)
 	if err := s.Close(); err != nil {
@@ -52,8 +57,8 @@ func TestOpenCreatesDatabaseAndRecordsMigrations(t *testing.T) {
 
 	// Reopening applies nothing again and takes no backup.
 	s = openAt(t, path, Options{})
-	if got := strings.Join(applied(s), ","); got != "0001_init.sql" {
-		t.Errorf("after reopen migrations = %q", got)
+	if got := strings.Join(applied(s), ","); got != want {
+		t.Errorf("after reopen migrations = %q, want %q", got, want)
 	}
 	if list, _ := s.Backups(); len(list) != 0 {
 		t.Errorf("reopen without pending migrations made backups: %v", list)
@@ -73,14 +78,24 @@ func TestPendingMigrationBacksUpFirst(t *testing.T) {
 	addUnit(t, s, 0, "城关镇党委", "CG", model.LevelCommittee)
 	s.Close()
 
-	// A newer program version brings 0002.
+	// A newer program version brings one more migration.
 	old := migrationFS
 	t.Cleanup(func() { migrationFS = old })
-	init1, _ := embeddedMigrations.ReadFile("migrations/0001_init.sql")
-	migrationFS = fstest.MapFS{
-		"migrations/0001_init.sql":  {Data: init1},
-		"migrations/0002_notes.sql": {Data: []byte("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\nINSERT INTO notes (body) VALUES ('x');")},
+	newer := fstest.MapFS{
+		"migrations/9999_notes.sql": {Data: []byte("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\nINSERT INTO notes (body) VALUES ('x');")},
 	}
+	names, err := migrationNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		data, err := embeddedMigrations.ReadFile("migrations/" + n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		newer["migrations/"+n] = &fstest.MapFile{Data: data}
+	}
+	migrationFS = newer
 	s = openAt(t, path, Options{})
 	list, err := s.Backups()
 	if err != nil || len(list) != 1 || list[0].Reason != "before-migration" {
@@ -96,7 +111,7 @@ func TestPendingMigrationBacksUpFirst(t *testing.T) {
 	migrationFS = old
 	_, err = Open(path, Options{})
 	wantCode(t, err, model.EConflict)
-	wantMessage(t, err, "更新版本", "0002_notes.sql")
+	wantMessage(t, err, "更新版本", "9999_notes.sql")
 }
 
 func TestPragmasOnEveryPooledConnection(t *testing.T) {

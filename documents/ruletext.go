@@ -1,0 +1,170 @@
+package documents
+
+import (
+	"strings"
+
+	"xingji/model"
+)
+
+// RuleText returns an item's 评分标准 in Chinese: the seed's own sentence
+// (Item.Quote) when the item has one, else text generated from its Rule,
+// e.g. "制度每少一项，减0.2分；减完为止".
+func RuleText(it model.Item) string {
+	if q := strings.TrimSpace(it.Quote); q != "" {
+		return q
+	}
+	return DescribeRule(it.Rule, it.Points, it.Penalty)
+}
+
+// DescribeRule writes a rule in Chinese words for an item of the given 分值
+// (penalty: whether the item takes points off).
+func DescribeRule(r model.Rule, points model.Decimal, penalty bool) string {
+	p := pts(points)
+	switch r.Kind {
+	case model.RuleManual, "":
+		if penalty {
+			if points.IsZero() {
+				return "由考核人员视情况扣分"
+			}
+			return "由考核人员视情况扣分，最多扣" + p
+		}
+		return "由考核人员在0至" + p + "之间评分"
+	case model.RuleDeduct:
+		if r.Deduct != nil {
+			return describeDeduct(*r.Deduct, p)
+		}
+	case model.RuleAllOrNothing:
+		if r.All != nil {
+			return "做到" + flagList(r.All.Requires) + "的得" + p + "，有一项未做到的不得分"
+		}
+	case model.RuleTable:
+		if r.Table != nil {
+			return describeTable(*r.Table)
+		}
+	case model.RuleLevels:
+		if r.Levels != nil {
+			return describeLevels(*r.Levels)
+		}
+	case model.RuleEvents:
+		if r.Events != nil {
+			var parts []string
+			for _, e := range r.Events.Events {
+				verb := "加"
+				if e.Per.Sign() < 0 {
+					verb = "扣"
+				}
+				per := e.Per
+				if per.Sign() < 0 {
+					per = per.Neg()
+				}
+				parts = append(parts, e.Label+"的，每次"+verb+pts(per))
+			}
+			s := strings.Join(parts, "；")
+			if !points.IsZero() {
+				s += "；本项最多" + map[bool]string{true: "扣", false: "加"}[penalty] + p
+			}
+			return s
+		}
+	case model.RuleProportional:
+		if pr := r.Proportional; pr != nil {
+			return "按" + pr.Label + "（满分" + pr.OutsideMax.String() + "分）同比例折算，" + pr.Label + "为满分的得" + p
+		}
+	case model.RuleFormula:
+		if f := r.Formula; f != nil {
+			var vars []string
+			for _, v := range f.Vars {
+				vars = append(vars, v.Name+"："+v.Label+unitSuffix(v.Unit))
+			}
+			s := "按公式计算：" + f.Expr
+			if len(vars) > 0 {
+				s += "（" + strings.Join(vars, "；") + "）"
+			}
+			return s
+		}
+	case model.RuleParts:
+		var parts []string
+		for _, pt := range r.Parts {
+			parts = append(parts, pt.Title+"（"+pts(pt.Points)+"）："+DescribeRule(pt.Rule, pt.Points, penalty))
+		}
+		return strings.Join(parts, "；")
+	}
+	return "评分办法未说明"
+}
+
+// describeDeduct writes a deduction rule.
+func describeDeduct(d model.DeductRule, full string) string {
+	var parts []string
+	if d.Start != nil {
+		parts = append(parts, "起始分："+describeTable(*d.Start))
+	} else {
+		parts = append(parts, "满分"+full)
+	}
+	for _, c := range d.Clauses {
+		var s string
+		switch {
+		case c.Required != nil:
+			s = c.Label + "应不少于" + c.Required.String() + "次，每少一次减" + pts(c.Per)
+		case strings.Contains(c.Label, "每"):
+			s = c.Label + "，减" + pts(c.Per)
+		default:
+			s = c.Label + "的，每项减" + pts(c.Per)
+		}
+		if c.Cap != nil {
+			s += "（最多减" + pts(*c.Cap) + "）"
+		}
+		parts = append(parts, s)
+	}
+	if len(d.ZeroIf) > 0 {
+		parts = append(parts, flagList(d.ZeroIf)+"的，本项不得分")
+	}
+	if d.Floor.IsZero() {
+		parts = append(parts, "减完为止")
+	} else {
+		parts = append(parts, "最低"+pts(d.Floor))
+	}
+	return strings.Join(parts, "；")
+}
+
+// describeTable writes a threshold table: "群众知晓率90%及以上得2分；…".
+func describeTable(t model.TableRule) string {
+	var parts []string
+	for _, b := range t.Bands {
+		parts = append(parts, b.Range.Describe(t.Unit)+"得"+pts(b.Points))
+	}
+	return t.Label + strings.Join(parts, "；")
+}
+
+// describeLevels writes a level rule: "国家级8分，省级5分，以最高的为准".
+func describeLevels(l model.LevelRule) string {
+	var parts []string
+	for _, lv := range l.Levels {
+		parts = append(parts, lv.Name+pts(lv.Points))
+	}
+	s := strings.Join(parts, "，")
+	if l.Combine == model.CombineSum {
+		s += "，可累加"
+	} else {
+		s += "，以最高的为准"
+	}
+	if l.Cap != nil {
+		s += "，最多" + pts(*l.Cap)
+	}
+	return s
+}
+
+func flagList(fs []model.Flag) string {
+	var names []string
+	for _, f := range fs {
+		names = append(names, f.Label)
+	}
+	return strings.Join(names, "、")
+}
+
+func pts(d model.Decimal) string { return d.String() + "分" }
+
+func unitSuffix(u string) string {
+	if u == "" {
+		return ""
+	}
+	return "，单位" + u
+}
