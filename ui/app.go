@@ -119,6 +119,7 @@ func (m *MainWindow) showContent(empty bool) {
 	split.Offset = 0.3
 	toolbar := container.NewHBox(
 		widget.NewButton("导入花名册…", m.onImportRoster),
+		widget.NewButton("考核方案…", m.onSchemes),
 		widget.NewButton("备份与恢复…", m.onBackups),
 	)
 	m.win.SetContent(container.NewBorder(toolbar, m.status, nil, nil, split))
@@ -127,6 +128,7 @@ func (m *MainWindow) showContent(empty bool) {
 func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("文件",
 		fyne.NewMenuItem("导入花名册…", m.onImportRoster),
+		fyne.NewMenuItem("考核方案…", m.onSchemes),
 		fyne.NewMenuItem("备份与恢复…", m.onBackups),
 	)
 	help := fyne.NewMenu("帮助",

@@ -85,3 +85,21 @@ func (o *Office) PreviewRoster(ctx context.Context, path string, opts roster.Opt
 	opts.TransferDate = model.DateOf(o.Now())
 	return roster.Plan(sheet, roster.Existing{Units: units, Members: members}, opts)
 }
+
+// SavedSchemes returns every scheme the office has stored, whole, for the
+// scheme screen's list (the built-ins are listed beside them).
+func (o *Office) SavedSchemes(ctx context.Context) ([]model.Scheme, error) {
+	infos, err := o.Schemes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Scheme, 0, len(infos))
+	for _, in := range infos {
+		sc, err := o.Scheme(ctx, in.Code, in.Version)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sc)
+	}
+	return out, nil
+}
