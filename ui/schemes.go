@@ -137,7 +137,8 @@ func (m *MainWindow) openSchemes(store SchemeStore, list func(ctx context.Contex
 	s.saveButton.Importance = widget.HighImportance
 	s.trial = newTrialPanel(s)
 
-	toolbar := container.NewHBox(s.editButton, s.addItem, s.deleteItem, s.addSection, s.saveButton)
+	settings := widget.NewButtonWithIcon("方案设置…", theme.SettingsIcon(), func() { s.showSettings() })
+	toolbar := container.NewHBox(s.editButton, s.addItem, s.deleteItem, s.addSection, settings, s.saveButton)
 	lower := container.NewVScroll(container.NewVBox(s.detail, widget.NewSeparator(), s.problems))
 	body := container.NewVSplit(s.tree.widget, lower)
 	body.Offset = 0.58
