@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 
@@ -32,14 +33,23 @@ func main() {
 	if err := ui.UseChineseForFyneTexts(); err != nil {
 		log.Println("translations:", err)
 	}
+	noWindow := "星级考评无法打开窗口。最常见的原因是显卡驱动不支持 OpenGL（例如远程桌面、虚拟机或很旧的显卡）。" +
+		"请更新显卡驱动，或在本机（而不是远程桌面）上运行。\n详细信息见日志：" + logPath
+	// When the graphics driver cannot start, Fyne may panic while the first
+	// window is built (GLFW not initialised): say so instead of vanishing.
+	defer func() {
+		if r := recover(); r != nil {
+			log.Printf("启动失败：%v\n%s", r, debug.Stack())
+			fatal(noWindow)
+		}
+	}()
 	var shown atomic.Bool
 	a.Lifecycle().SetOnStarted(func() { shown.Store(true) })
 
 	start(a, path, started)
 	a.Run()
 	if !shown.Load() {
-		fatal("星级考评无法打开窗口。最常见的原因是显卡驱动不支持 OpenGL（例如远程桌面、虚拟机或很旧的显卡）。" +
-			"请更新显卡驱动，或在本机（而不是远程桌面）上运行。\n详细信息见日志：" + logPath)
+		fatal(noWindow)
 	}
 }
 
