@@ -6,29 +6,16 @@ import (
 	"path/filepath"
 	"testing"
 
+	"xingji/importers/fixture"
 	"xingji/scoring/builtin"
 )
-
-// needTool returns the path of a program, skipping the test when it is
-// missing unless XINGJI_REQUIRE_TOOLS=1.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("XINGJI_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s is required (XINGJI_REQUIRE_TOOLS=1): %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
 
 // TestSchemeSheetRendersToPDF prints an export through LibreOffice and
 // rasterises the first page. Set XINGJI_RENDER_DIR to keep the PDF and the
 // page images for a person to look at.
 func TestSchemeSheetRendersToPDF(t *testing.T) {
-	soffice := needTool(t, "soffice")
-	pdftoppm := needTool(t, "pdftoppm")
+	soffice := fixture.Tool(t, "soffice")
+	pdftoppm := fixture.Tool(t, "pdftoppm")
 	dir := os.Getenv("XINGJI_RENDER_DIR")
 	if dir == "" {
 		dir = t.TempDir()

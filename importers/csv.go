@@ -16,11 +16,11 @@ import (
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// decodeText8 turns the bytes of a text file into UTF-8: UTF-16 with a BOM
+// DecodeText turns the bytes of a text file into UTF-8: UTF-16 with a BOM
 // (Excel's "Unicode 文本" export), UTF-8 with or without BOM, or else GB18030
 // (a superset of GBK and GB2312, what Excel and WPS write as "CSV" on Chinese
 // Windows). ok is false when the bytes do not look like text at all.
-func decodeText8(data []byte) (string, bool) {
+func DecodeText(data []byte) (string, bool) {
 	var s string
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"xingji/importers/internal/fixture"
+	"xingji/importers/fixture"
 )
 
 // cellWant is an expected cell: its text, and for numbers the raw value.

@@ -8,7 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"xingji/importers/internal/fixture"
+	"xingji/importers/fixture"
 )
 
 // FuzzOpenTable feeds mutated spreadsheets to OpenTable (through openBytes,

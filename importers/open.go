@@ -86,7 +86,7 @@ func openBytes(name string, data []byte, lim limits) (*Table, error) {
 		return nil, fileError(name, "这是"+what+"，虽然文件名可能是 .xls，但不是真正的 Excel 文件",
 			"请用 Excel 或 WPS 打开它，点 文件→另存为→Excel 工作簿(*.xlsx)，再导入新保存的文件", nil)
 	}
-	text, ok := decodeText8(data)
+	text, ok := DecodeText(data)
 	if !ok {
 		return nil, notSpreadsheet(name, "")
 	}

@@ -76,6 +76,7 @@ type MainWindow struct {
 	units   *UnitsPanel
 	members *MembersPanel
 	status  *widget.Label
+	roster  fyne.CanvasObject // the tree-and-roster layout, once built
 
 	importScreen *ImportRosterScreen // the roster preview shown last (a test hook)
 
@@ -111,18 +112,29 @@ func (m *MainWindow) showContent(empty bool) {
 	if m.OnReady != nil {
 		defer func() { ready := m.OnReady; m.OnReady = nil; ready() }()
 	}
-	if empty {
-		m.win.SetContent(m.welcome.content)
-		return
+	want := m.welcome.content
+	if !empty {
+		want = m.rosterLayout()
 	}
-	split := container.NewHSplit(m.units.content, m.members.content)
-	split.Offset = 0.3
-	toolbar := container.NewHBox(
-		widget.NewButton("导入花名册…", m.onImportRoster),
-		widget.NewButton("考核方案…", m.onSchemes),
-		widget.NewButton("备份与恢复…", m.onBackups),
-	)
-	m.win.SetContent(container.NewBorder(toolbar, m.status, nil, nil, split))
+	if m.win.Content() != want {
+		m.win.SetContent(want)
+	}
+}
+
+// rosterLayout returns the tree-and-roster layout, built once so that a
+// reload keeps where the user dragged the divider.
+func (m *MainWindow) rosterLayout() fyne.CanvasObject {
+	if m.roster == nil {
+		split := container.NewHSplit(m.units.content, m.members.content)
+		split.Offset = 0.3
+		toolbar := container.NewHBox(
+			widget.NewButton("导入花名册…", m.onImportRoster),
+			widget.NewButton("考核方案…", m.onSchemes),
+			widget.NewButton("备份与恢复…", m.onBackups),
+		)
+		m.roster = container.NewBorder(toolbar, m.status, nil, nil, split)
+	}
+	return m.roster
 }
 
 func (m *MainWindow) mainMenu() *fyne.MainMenu {

@@ -334,3 +334,15 @@ func saveShot(t *testing.T, m *MainWindow, name string) image.Image {
 	}
 	return img
 }
+
+// TestReloadKeepsDivider checks that reloading the tree (after adding a
+// unit) keeps the layout, and so where the user dragged the divider.
+func TestReloadKeepsDivider(t *testing.T) {
+	m, _ := newTestWindow(t)
+	loadDemo(t, m)
+	before := m.win.Content()
+	m.units.reload(0)
+	if m.win.Content() != before {
+		t.Error("a reload rebuilt the window's layout")
+	}
+}

@@ -2,12 +2,11 @@ package main
 
 import (
 	"encoding/json"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"xingji/importers/fixture"
 	"xingji/model"
 	"xingji/scoring/builtin"
 )
@@ -81,12 +80,6 @@ func TestSchemeCommandErrors(t *testing.T) {
 // TestSchemeImportBadPoints imports an office sheet whose 分值 is "五分":
 // nothing is saved, the cell is named and the exit status is 1.
 func TestSchemeImportBadPoints(t *testing.T) {
-	py := "/usr/bin/python3" // the system python, where python3-openpyxl is installed
-	if _, err := os.Stat(py); err != nil {
-		if py, err = exec.LookPath("python3"); err != nil {
-			t.Skip("python3 not installed")
-		}
-	}
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "办公室.xlsx")
 	script := `import sys, openpyxl
@@ -95,12 +88,7 @@ ws.append(["支部考核细则"]); ws.append(["序号", "类别", "考核内容"
 ws.append([1, "一、组织建设", "按期换届", 5, "未按期换届不得分"])
 ws.append([2, "一、组织建设", "三会一课", "五分", "每少一次减1分"])
 wb.save(sys.argv[1])`
-	if out, err := exec.Command(py, "-c", script, xlsx).CombinedOutput(); err != nil {
-		if os.Getenv("XINGJI_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("openpyxl: %v %s", err, out)
-		}
-		t.Skipf("openpyxl not available: %s", out)
-	}
+	fixture.RunPython(t, script, xlsx)
 	db := filepath.Join(dir, "x.db")
 	code, out, errs := cli(t, db, "scheme", "import", xlsx)
 	if code != 1 || !strings.Contains(out, "第4行 D列（分值）") || !strings.Contains(out, "五分") || !strings.Contains(errs, "未保存") {

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"xingji/importers"
-	"xingji/importers/internal/fixture"
+	"xingji/importers/fixture"
 	"xingji/model"
 )
 

@@ -1,7 +1,6 @@
 package schemesheet
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"xingji/documents"
 	"xingji/importers"
+	"xingji/importers/fixture"
 	"xingji/model"
 	"xingji/scoring/builtin"
 )
@@ -41,25 +41,9 @@ ws.append(["说明：本细则由镇党委负责解释。"])
 wb.save(sys.argv[1])
 `
 
-// writeWithPython runs a python3 script with openpyxl that writes path,
-// skipping when python3 or openpyxl is missing unless XINGJI_REQUIRE_TOOLS=1.
-func writeWithPython(t *testing.T, script, path string) {
-	t.Helper()
-	py := "/usr/bin/python3" // the system python, where python3-openpyxl is installed
-	if _, err := os.Stat(py); err != nil {
-		py = needTool(t, "python3")
-	}
-	if out, err := exec.Command(py, "-c", script, path).CombinedOutput(); err != nil {
-		if os.Getenv("XINGJI_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("python3-openpyxl: %v %s", err, out)
-		}
-		t.Skipf("python3-openpyxl not available: %s", out)
-	}
-}
-
 func TestOfficeSheet(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "镇考核细则.xlsx")
-	writeWithPython(t, officeSheet, path)
+	fixture.RunPython(t, officeSheet, path)
 	tb, err := importers.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +97,7 @@ func TestOfficeSheet(t *testing.T) {
 func TestOfficeSheetClean(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "改正.xlsx")
 	script := strings.NewReplacer(`"五分"`, "5", "-2,", "0,", `["合计", None, None, 25]`, `["合计", None, None, 20]`).Replace(officeSheet)
-	writeWithPython(t, script, path)
+	fixture.RunPython(t, script, path)
 	tb, err := importers.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -146,7 +130,7 @@ func TestNoHeader(t *testing.T) {
 // as xlsx. When the very hidden JSON survives, the scheme comes back exact;
 // when it does not, the visible table is read with a warning.
 func TestLibreOfficeResave(t *testing.T) {
-	soffice := needTool(t, "soffice")
+	soffice := fixture.Tool(t, "soffice")
 	dir, outDir := t.TempDir(), t.TempDir()
 	s := builtin.Wlmq()
 	src := filepath.Join(dir, "wlmq.xlsx")

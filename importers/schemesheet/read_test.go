@@ -2,8 +2,6 @@ package schemesheet
 
 import (
 	"encoding/json"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -16,20 +14,6 @@ import (
 	"xingji/model"
 	"xingji/scoring/builtin"
 )
-
-// needTool returns the path of a program, skipping the test when it is
-// missing unless XINGJI_REQUIRE_TOOLS=1.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("XINGJI_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s is required (XINGJI_REQUIRE_TOOLS=1): %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
 
 // sameScheme fails unless a and b are equal, compared as JSON values.
 func sameScheme(t *testing.T, got, want model.Scheme) {

@@ -8,12 +8,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
-
+	"xingji/importers"
 	"xingji/model"
 )
 
@@ -99,26 +95,11 @@ func fileErr(name, msg string, err error) error {
 	return &model.Error{Code: model.EInvalid, Message: "“" + name + "”：" + msg + "。", Err: err}
 }
 
-// decodeText turns the bytes of a text file into UTF-8.
+// decodeText turns the bytes of a text file into UTF-8 (see
+// importers.DecodeText) with Unix line ends.
 func decodeText(data []byte) (string, bool) {
-	var s string
-	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		b, _, err := transform.Bytes(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder(), data)
-		if err != nil {
-			return "", false
-		}
-		s = string(b)
-	case utf8.Valid(data):
-		s = string(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}))
-	default:
-		b, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
-		if err != nil {
-			return "", false
-		}
-		s = string(b)
-	}
-	if strings.ContainsRune(s, 0) {
+	s, ok := importers.DecodeText(data)
+	if !ok {
 		return "", false
 	}
 	return strings.ReplaceAll(s, "\r\n", "\n"), true
