@@ -14,6 +14,17 @@ import (
 // the file does not exist, may not be read, is a folder, or — on Windows —
 // is open in Excel or WPS, which lock the files they edit.
 func OpenFile(path string) (*Table, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return openBytes(filepath.Base(path), data, defaultLimits(0))
+}
+
+// ReadFile reads the bytes of the file at path, up to DefaultSizeLimit,
+// with the same Chinese messages as OpenFile for a missing, locked,
+// unreadable or too large file.
+func ReadFile(path string) ([]byte, error) {
 	name := filepath.Base(path)
 	lim := defaultLimits(0)
 	f, err := os.Open(path)
@@ -36,8 +47,26 @@ func OpenFile(path string) (*Table, error) {
 	if err != nil {
 		return nil, classifyOSError(name, err, isSharingViolation)
 	}
+	if int64(len(data)) > lim.size {
+		return nil, fileError(name, "文件太大（超过 "+sizeText(lim.size)+"）",
+			"请删除无关的工作表、图片后另存，或把数据分成几个文件分别导入", nil)
+	}
+	return data, nil
+}
+
+// OpenBytes reads a spreadsheet already in memory (see OpenTable); name is
+// used in messages.
+func OpenBytes(name string, data []byte) (*Table, error) {
+	lim := defaultLimits(0)
+	if int64(len(data)) > lim.size {
+		return nil, fileError(name, "文件太大（超过 "+sizeText(lim.size)+"）",
+			"请删除无关的工作表、图片后另存，或把数据分成几个文件分别导入", nil)
+	}
 	return openBytes(name, data, lim)
 }
+
+// SizeText formats a byte count for people: "50 MB".
+func SizeText(n int64) string { return sizeText(n) }
 
 // isSharingViolation reports whether err is Windows' "file in use" error; it
 // is set in file_windows.go and always false elsewhere.

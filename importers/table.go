@@ -40,12 +40,15 @@ type Row struct {
 // "2011-03"); when the cell holds a number, Number is true and Raw is the
 // stored value ("40607", "2011.1", "1.10101199003072E+17"), which ParseDate
 // and the ID-number check need. Merged is true for a cell filled from the
-// top-left cell of a merged range.
+// top-left cell of a merged range. Formula is true for a cell computed by
+// a formula: Text is then the value last calculated by the program that
+// saved the file, and empty when it never calculated it.
 type Cell struct {
-	Text   string
-	Raw    string
-	Number bool
-	Merged bool
+	Text    string
+	Raw     string
+	Number  bool
+	Merged  bool
+	Formula bool
 }
 
 // Range is a rectangle of cells, 1-based and inclusive.

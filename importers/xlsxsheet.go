@@ -21,6 +21,7 @@ func (sc *sheetScan) scan(b []byte, sh *Sheet) *Error {
 	var (
 		inSheetData, inCell, inV, inIS, inT bool
 		rph, cellStyle                      int
+		formula                             bool
 		typ                                 string
 		vbuf, isbuf                         []byte
 	)
@@ -64,7 +65,7 @@ func (sc *sheetScan) scan(b []byte, sh *Sheet) *Error {
 			}
 			if t.end {
 				if inCell {
-					if e := sc.store(sh, rowNum, colNum, typ, cellStyle, vbuf, isbuf); e != nil {
+					if e := sc.store(sh, rowNum, colNum, typ, cellStyle, vbuf, isbuf, formula); e != nil {
 						return e
 					}
 				}
@@ -93,9 +94,14 @@ func (sc *sheetScan) scan(b []byte, sh *Sheet) *Error {
 			}
 			cellStyle, typ = style, string(typAttr)
 			vbuf, isbuf = vbuf[:0], isbuf[:0]
+			formula = false
 			inCell = !t.selfClose
 		case "v":
 			inV = inCell && !t.end && !t.selfClose
+		case "f":
+			if inCell && !t.end {
+				formula = true
+			}
 		case "is":
 			inIS = inCell && !t.end && !t.selfClose
 		case "t":
@@ -130,14 +136,17 @@ func growRows(rows []Row, n int) []Row {
 }
 
 // store converts one <c> element into a Cell.
-func (sc *sheetScan) store(sh *Sheet, rowNum, colNum int, typ string, style int, v, is []byte) *Error {
-	var c Cell
+func (sc *sheetScan) store(sh *Sheet, rowNum, colNum int, typ string, style int, v, is []byte, formula bool) *Error {
+	c := Cell{Formula: formula}
 	switch typ {
 	case "s":
 		i := atoiBytes(bytes.TrimSpace(v))
 		if i < 0 || i >= len(sc.sst) {
-			if len(v) == 0 {
+			if len(v) == 0 && !formula {
 				return nil
+			}
+			if len(v) == 0 {
+				break
 			}
 			return &Error{Row: rowNum, Col: colNum, Message: "单元格引用了不存在的共享文本", Hint: "文件可能已损坏，请在 Excel/WPS 中打开后另存为新的 .xlsx 文件再导入"}
 		}
@@ -158,7 +167,7 @@ func (sc *sheetScan) store(sh *Sheet, rowNum, colNum int, typ string, style int,
 	default: // "n" or absent: a number
 		raw := string(bytes.TrimSpace(v))
 		if raw == "" {
-			return nil
+			break
 		}
 		f, err := strconv.ParseFloat(raw, 64)
 		if err != nil || !isFinite(f) {
@@ -175,7 +184,7 @@ func (sc *sheetScan) store(sh *Sheet, rowNum, colNum int, typ string, style int,
 		}
 		c.Text, c.Raw, c.Number = formatNumber(f, raw, nf), raw, true
 	}
-	if c.Text == "" && !c.Number {
+	if c.Text == "" && !c.Number && !formula {
 		return nil
 	}
 	sc.cells++

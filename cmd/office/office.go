@@ -48,7 +48,7 @@ func (o *Office) LoadDemo(ctx context.Context) (model.RosterResult, error) {
 }
 
 // LoadDemoScale fills an empty database with generated demo data of the
-// given scale. It refuses a database that already holds units.
+// given scale, with the demo period open on it (CreateDemoPeriod). It refuses a database that already holds units.
 func (o *Office) LoadDemoScale(ctx context.Context, scale demo.Scale, seed int64) (model.RosterResult, error) {
 	units, err := o.Units(ctx)
 	if err != nil {
@@ -60,7 +60,14 @@ func (o *Office) LoadDemoScale(ctx context.Context, scale demo.Scale, seed int64
 	}
 	plan := demo.Generate(scale, seed)
 	plan.TransferDate = model.DateOf(o.Now())
-	return o.ApplyRosterPlan(ctx, plan)
+	res, err := o.ApplyRosterPlan(ctx, plan)
+	if err != nil {
+		return res, err
+	}
+	if _, err := o.CreateDemoPeriod(ctx); err != nil {
+		return res, err
+	}
+	return res, nil
 }
 
 // PreviewRoster reads the roster file at path and works out what importing it

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register("demo", "生成虚构的示范数据：[--scale county|city] [--seed N]（只能载入空数据库）", runDemo)
+	register("demo", "生成虚构的示范数据和一个进行中的考评周期：[--scale county|city] [--seed N] [--with-submissions 文件夹]（只能载入空数据库；--with-submissions 另写出一批填好的示范表格，可直接导入）", runDemo)
 	register("backup", "立即备份数据库", runBackup)
 	register("backups", "列出备份（--json）", runBackups)
 	register("restore", "恢复备份：restore 备份文件 | restore --latest（数据库损坏时也可用）", runRestore)
@@ -23,6 +23,7 @@ func runDemo(m *Main, ctx context.Context, args []string) error {
 	fs := flags("demo")
 	scale := fs.String("scale", "county", "")
 	seed := fs.Int64("seed", office.DemoSeed, "")
+	subs := fs.String("with-submissions", "", "")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -41,6 +42,20 @@ func runDemo(m *Main, ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(m.Stdout, "已生成示范数据：%d 个党组织，%d 名党员（用时 %.1f 秒）\n数据库：%s\n",
 		res.UnitsCreated, res.MembersAdded, time.Since(start).Seconds(), o.Path())
+	ps, err := o.Periods(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		fmt.Fprintf(m.Stdout, "考评周期 %d“%s”已开始：%d 个党组织参评\n", p.ID, p.Name, len(p.Units))
+		if *subs != "" {
+			files, err := o.WriteDemoSubmissions(ctx, p.ID, *subs)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(m.Stdout, "已写出 %d 份填好的示范表格到：%s\n可运行 xingji-cli import \"%s\" 导入，或拖到星级考评窗口中\n", len(files), *subs, *subs)
+		}
+	}
 	return nil
 }
 

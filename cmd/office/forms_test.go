@@ -1,0 +1,197 @@
+package office
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"xingji/model"
+)
+
+// demoOffice opens a fresh database under a path with Chinese characters
+// and spaces, with the demo county and its open period loaded.
+func demoOffice(t *testing.T) (*Office, model.Period) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "党委 办公室")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	o, err := Open(filepath.Join(dir, "考评 数据.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { o.Close() })
+	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.Local)
+	o.Now = func() time.Time { now = now.Add(time.Second); return now }
+	ctx := context.Background()
+	if _, err := o.LoadDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := o.Periods(ctx)
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("periods after demo: %v %v", ps, err)
+	}
+	return o, ps[0]
+}
+
+func TestDemoPeriodScope(t *testing.T) {
+	o, p := demoOffice(t)
+	if p.Name != DemoPeriodName || p.Status != model.PeriodOpen || p.MemberScheme == nil {
+		t.Fatalf("demo period: %+v", p)
+	}
+	units, _ := o.Units(context.Background())
+	want := 0
+	for _, u := range units {
+		if u.Kind == model.KindRural && u.Level == model.LevelBranch {
+			want++
+		}
+	}
+	// 002 篇十二: the scheme is for 村党支部 only.
+	if len(p.Units) != want || want == 0 {
+		t.Fatalf("units in scope = %d, want the %d village branches", len(p.Units), want)
+	}
+}
+
+func TestDemoSubmissionsRoundTrip(t *testing.T) {
+	o, p := demoOffice(t)
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "示范 填报表")
+	files, err := o.WriteDemoSubmissions(ctx, p.ID, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var progressed int
+	res, err := o.ImportForms(ctx, []string{dir}, func(done, total int, _ FileResult) {
+		progressed = done
+		if total != len(files) {
+			t.Errorf("total = %d, want %d", total, len(files))
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if progressed != len(files) || len(res) != len(files) {
+		t.Fatalf("progress %d, results %d, files %d", progressed, len(res), len(files))
+	}
+	count := map[Outcome]int{}
+	var rejected FileResult
+	for _, r := range res {
+		count[r.Outcome]++
+		if r.Outcome == OutcomeRejected {
+			rejected = r
+		}
+	}
+	// One file with mistakes, one copy of a file already sent.
+	if count[OutcomeRejected] != 1 || count[OutcomeDuplicate] != 1 {
+		t.Fatalf("outcomes = %v; results %+v", count, res)
+	}
+	joined := strings.Join(rejected.Problems, "\n")
+	for _, want := range []string{"工作表“自评表”", "G", "超过了分值", "应填数字，现在是“良好”"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("rejection should mention %q:\n%s", want, joined)
+		}
+	}
+	b, err := o.StatusBoard(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := len(p.Units)
+	depts := len(p.Departments())
+	// Two units sent nothing; one sent only the file with mistakes.
+	if b.Missing != 2 || b.Rejected != 1 || b.Submitted != units+depts-3 {
+		t.Fatalf("board: submitted %d rejected %d missing %d (units %d, depts %d)", b.Submitted, b.Rejected, b.Missing, units, depts)
+	}
+	versions := 0
+	for _, r := range b.Rows {
+		if r.Version == 2 && r.Superseded == 1 {
+			versions++
+		}
+		if r.State == model.StateRejected && len(r.Problems) == 0 {
+			t.Errorf("rejected row without problems: %+v", r)
+		}
+	}
+	if versions != 1 {
+		t.Errorf("want one unit with a corrected second version, got %d", versions)
+	}
+
+	// Importing the same folder again changes nothing: every accepted file
+	// is recognised, the rejected one is rejected again.
+	again, err := o.ImportForms(ctx, []string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range again {
+		if r.Outcome == OutcomeAccepted {
+			t.Errorf("re-import accepted %s again", r.Name)
+		}
+	}
+	b2, _ := o.StatusBoard(ctx, p.ID)
+	if b2.Submitted != b.Submitted || b2.Missing != b.Missing {
+		t.Errorf("board changed on re-import: %+v vs %+v", b2, b)
+	}
+
+	// Every accepted value names its sheet and cell, and the original bytes
+	// are kept under their hash.
+	subs, err := o.AcceptedValues(ctx, p.ID)
+	if err != nil || len(subs) == 0 {
+		t.Fatal(err)
+	}
+	for _, s := range subs {
+		if len(s.Values) == 0 {
+			t.Errorf("%s: no values", s.FileName)
+		}
+		for _, v := range s.Values {
+			if v.Sheet == "" || v.Cell == "" {
+				t.Fatalf("value without a place: %+v", v)
+			}
+		}
+		data, err := o.FileData(ctx, s.SHA256)
+		if err != nil || sha256Hex(data) != s.SHA256 {
+			t.Fatalf("original of %s: %v", s.FileName, err)
+		}
+	}
+}
+
+func TestImportZipAndMissingList(t *testing.T) {
+	o, p := demoOffice(t)
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "下发 表格")
+	zipPath := filepath.Join(dir, "全部表格.zip")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	forms, err := o.WriteForms(ctx, p.ID, zipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(forms) != len(p.Units)+len(p.Departments()) {
+		t.Fatalf("forms = %d", len(forms))
+	}
+	// Blank forms: each is read, and refused because the scores are empty.
+	res, err := o.ImportForms(ctx, []string{zipPath}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != len(forms) {
+		t.Fatalf("results %d, forms %d", len(res), len(forms))
+	}
+	for _, r := range res {
+		if r.Outcome != OutcomeRejected || !strings.Contains(strings.Join(r.Problems, ""), "没有填写") {
+			t.Fatalf("blank form %s: %+v", r.Name, r)
+		}
+		if !strings.HasPrefix(r.Name, "全部表格.zip/") {
+			t.Errorf("name %q should say which archive", r.Name)
+		}
+	}
+	list := filepath.Join(dir, "未提交 名单.xlsx")
+	n, err := o.WriteMissingList(ctx, p.ID, list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(forms) {
+		t.Errorf("missing list has %d lines, want %d", n, len(forms))
+	}
+}

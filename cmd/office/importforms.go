@@ -1,0 +1,371 @@
+package office
+
+import (
+	"archive/zip"
+	"context"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"xingji/importers"
+	"xingji/importers/forms"
+	"xingji/model"
+)
+
+// Limits on what an import reads from folders and archives. Each is named
+// in the message when exceeded.
+const (
+	// MaxImportFiles is the most files one import takes (a prefecture has
+	// about 5,000 units).
+	MaxImportFiles = 20_000
+	// MaxZipTotal is the most bytes all entries of one .zip archive may
+	// unpack to, against zip bombs.
+	MaxZipTotal = 2 << 30
+)
+
+// Outcome is what became of one file of an import.
+type Outcome string
+
+// Outcomes.
+const (
+	OutcomeAccepted  Outcome = "accepted"  // 已采用
+	OutcomeRejected  Outcome = "rejected"  // 被退回
+	OutcomeDuplicate Outcome = "duplicate" // 重复文件，已忽略
+	OutcomeSkipped   Outcome = "skipped"   // 不是表格文件，未处理
+)
+
+// Label returns the outcome in Chinese.
+func (o Outcome) Label() string {
+	switch o {
+	case OutcomeAccepted:
+		return "已采用"
+	case OutcomeRejected:
+		return "被退回"
+	case OutcomeDuplicate:
+		return "重复，已忽略"
+	}
+	return "已跳过"
+}
+
+// FileResult is what happened to one file.
+type FileResult struct {
+	Name     string  `json:"file"` // the path as the user gave it, or archive.zip/entry
+	Outcome  Outcome `json:"outcome"`
+	PeriodID int64   `json:"periodId,omitempty"`
+	Unit     string  `json:"unit,omitempty"` // the unit's name for a unit form
+	Dept     string  `json:"dept,omitempty"` // the department of a review form
+	Version  int     `json:"version,omitempty"`
+	Values   int     `json:"values,omitempty"`
+	// Problems says why a file was rejected, each with its file, sheet and
+	// cell, or what an ignored file duplicates.
+	Problems  []string `json:"problems,omitempty"`
+	ByHeaders bool     `json:"byHeaders,omitempty"`
+}
+
+// Progress reports an import's advance: done of total files handled, and
+// the last one's result.
+type Progress func(done, total int, last FileResult)
+
+// input is one file to import, from disk or from an archive.
+type input struct {
+	name  string // as given: a path, or archive.zip/entry
+	label string // as messages name it: the file's base name, or archive.zip/entry
+	read  func() ([]byte, error)
+}
+
+// ImportForms imports returned forms: files, folders (searched through) and
+// .zip archives. Each file goes in entirely or not at all; its bytes are
+// kept whatever the outcome. The same file sent twice is recognised and
+// ignored; a corrected file makes a new version. Cancelling ctx stops after
+// the file in hand: the files already imported stay. progress may be nil.
+func (o *Office) ImportForms(ctx context.Context, paths []string, progress Progress) ([]FileResult, error) {
+	inputs, early, closers := expandInputs(paths)
+	defer func() {
+		for _, c := range closers {
+			c.Close()
+		}
+	}()
+	cat, err := o.Catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	total := len(inputs) + len(early)
+	results := make([]FileResult, 0, total)
+	done := 0
+	report := func(r FileResult) {
+		results = append(results, r)
+		done++
+		if progress != nil {
+			progress(done, total, r)
+		}
+	}
+	for _, r := range early {
+		report(r)
+	}
+	// Files are read and checked in parallel, and stored one at a time in
+	// the order given.
+	type parsed struct {
+		data []byte
+		res  *forms.Result
+		err  error
+	}
+	out := make([]chan parsed, len(inputs))
+	for i := range out {
+		out[i] = make(chan parsed, 1)
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < max(1, runtime.NumCPU()); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				data, err := inputs[i].read()
+				if err != nil {
+					out[i] <- parsed{err: err}
+					continue
+				}
+				out[i] <- parsed{data: data, res: forms.Read(inputs[i].label, data, cat)}
+			}
+		}()
+	}
+	go func() {
+		defer close(work)
+		for i := range inputs {
+			select {
+			case work <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	defer wg.Wait()
+	for i, in := range inputs {
+		if ctx.Err() != nil {
+			return results, model.Errorf(model.EInternal, "导入已取消：已处理 %d 个文件，其余 %d 个没有导入", done, total-done)
+		}
+		var p parsed
+		select {
+		case p = <-out[i]:
+		case <-ctx.Done():
+			return results, model.Errorf(model.EInternal, "导入已取消：已处理 %d 个文件，其余 %d 个没有导入", done, total-done)
+		}
+		if p.err != nil {
+			report(FileResult{Name: in.name, Outcome: OutcomeRejected, Problems: []string{p.err.Error()}})
+			continue
+		}
+		r, err := o.store(ctx, in.name, p.data, p.res)
+		if err != nil {
+			return results, err
+		}
+		report(r)
+	}
+	return results, nil
+}
+
+// store records one read file: accepted, rejected or a duplicate.
+func (o *Office) store(ctx context.Context, name string, data []byte, res *forms.Result) (FileResult, error) {
+	id := res.Identity
+	r := FileResult{Name: name, Unit: id.UnitName, ByHeaders: res.ByHeaders}
+	if id.Form == model.FormReview {
+		r.Unit, r.Dept = "", model.DeptLabel(id.Dept)
+	}
+	sub := model.Submission{
+		Form: id.Form, Dept: id.Dept, FileName: filepath.Base(name), SHA256: sha256Hex(data),
+		Size: int64(len(data)), Received: o.Now(),
+	}
+	if res.Period != nil {
+		sub.PeriodID = res.Period.ID
+		r.PeriodID = res.Period.ID
+		if id.Form == model.FormUnit {
+			sub.UnitID = id.UnitID
+		}
+		if prev, ok, err := o.SubmissionBySHA(ctx, sub.PeriodID, sub.SHA256); err != nil {
+			return r, err
+		} else if ok {
+			r.Outcome, r.Version = OutcomeDuplicate, prev.Version
+			r.Problems = []string{"与 " + prev.Received.Format("2006-01-02 15:04") + " 收到的“" + prev.FileName +
+				"”内容完全相同（第 " + itoa(prev.Version) + " 版），已忽略"}
+			return r, nil
+		}
+	}
+	if len(res.Errors) > 0 {
+		sub.Status = model.SubmissionRejected
+		for _, e := range res.Errors {
+			sub.Problems = append(sub.Problems, e.Error())
+		}
+		if res.Period == nil {
+			sub.Form, sub.UnitID, sub.Dept = "", 0, ""
+		}
+		r.Outcome, r.Problems = OutcomeRejected, sub.Problems
+	} else {
+		sub.Status, sub.Values = model.SubmissionAccepted, res.Values
+		r.Outcome, r.Values = OutcomeAccepted, len(res.Values)
+	}
+	if err := o.SaveSubmission(ctx, &sub, data); err != nil {
+		return r, err
+	}
+	r.Version = sub.Version
+	return r, nil
+}
+
+// formExts are the file name extensions taken from folders and archives;
+// a file given by name is tried whatever its extension.
+var formExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".csv": true}
+
+// expandInputs turns the paths given into files to import: folders are
+// searched through, .zip archives opened. Problems found on the way
+// (a missing path, a damaged archive) come back as rejected results.
+func expandInputs(paths []string) (ins []input, bad []FileResult, closers []io.Closer) {
+	reject := func(name, msg string) {
+		bad = append(bad, FileResult{Name: name, Outcome: OutcomeRejected, Problems: []string{msg}})
+	}
+	fromDisk := func(path string) input {
+		return input{name: path, label: filepath.Base(path), read: func() ([]byte, error) { return importers.ReadFile(path) }}
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			reject(p, p+"：找不到这个文件或文件夹。请确认它没有被移动或删除")
+			continue
+		}
+		switch {
+		case info.IsDir():
+			var found []string
+			_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+				if err != nil {
+					reject(path, path+"：无法打开这个文件夹，请确认有读取权限")
+					return nil
+				}
+				base := d.Name()
+				if d.IsDir() {
+					if path != p && strings.HasPrefix(base, ".") {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				if strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".") {
+					return nil // Excel's lock files, hidden files
+				}
+				ext := strings.ToLower(filepath.Ext(base))
+				if formExts[ext] || ext == ".zip" {
+					found = append(found, path)
+				}
+				return nil
+			})
+			sort.Strings(found)
+			for _, f := range found {
+				if strings.EqualFold(filepath.Ext(f), ".zip") {
+					zi, zb, c := expandZip(f)
+					ins, bad = append(ins, zi...), append(bad, zb...)
+					if c != nil {
+						closers = append(closers, c)
+					}
+				} else {
+					ins = append(ins, fromDisk(f))
+				}
+			}
+		case isZip(p):
+			zi, zb, c := expandZip(p)
+			ins, bad = append(ins, zi...), append(bad, zb...)
+			if c != nil {
+				closers = append(closers, c)
+			}
+		default:
+			ins = append(ins, fromDisk(p))
+		}
+	}
+	if len(ins) > MaxImportFiles {
+		reject("", "一次最多导入 "+itoa(MaxImportFiles)+" 个文件，这次选了 "+itoa(len(ins))+" 个。请分几次导入")
+		ins = nil
+	}
+	return ins, bad, closers
+}
+
+// isZip reports whether the file at path is a zip archive that is not an
+// xlsx workbook (which is a zip too).
+func isZip(path string) bool {
+	if !strings.EqualFold(filepath.Ext(path), ".zip") {
+		return false
+	}
+	return true
+}
+
+// expandZip lists the spreadsheets inside a .zip archive. Each entry is
+// read only when imported, and never beyond the size limit, whatever its
+// header claims.
+func expandZip(path string) ([]input, []FileResult, io.Closer) {
+	base := filepath.Base(path)
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, []FileResult{{Name: path, Outcome: OutcomeRejected,
+			Problems: []string{base + "：压缩包已损坏或不是 zip 格式。请重新压缩（右键→发送到→压缩文件夹）后再导入，或先解压再导入文件夹"}}}, nil
+	}
+	var ins []input
+	var bad []FileResult
+	var claimed uint64
+	for _, f := range zr.File {
+		if f.FileInfo().IsDir() {
+			continue
+		}
+		name := zipName(f)
+		entry := filepath.Base(name)
+		display := base + "/" + name
+		if strings.HasPrefix(entry, "~$") || strings.HasPrefix(entry, ".") || strings.HasPrefix(name, "__MACOSX/") {
+			continue
+		}
+		ext := strings.ToLower(filepath.Ext(entry))
+		if ext == ".zip" {
+			bad = append(bad, FileResult{Name: display, Outcome: OutcomeRejected,
+				Problems: []string{display + "：压缩包里又套了压缩包，请先解压里面的压缩包再导入"}})
+			continue
+		}
+		if !formExts[ext] {
+			continue
+		}
+		claimed += f.UncompressedSize64
+		if claimed > MaxZipTotal || f.UncompressedSize64 > importers.DefaultSizeLimit {
+			bad = append(bad, FileResult{Name: display, Outcome: OutcomeRejected,
+				Problems: []string{display + "：解压后太大（单个文件超过 " + importers.SizeText(importers.DefaultSizeLimit) +
+					"，或整个压缩包超过 " + importers.SizeText(MaxZipTotal) + "），可能是异常的压缩包，未导入。请检查文件来源"}})
+			continue
+		}
+		f := f
+		ins = append(ins, input{name: display, label: display, read: func() ([]byte, error) {
+			rc, err := f.Open()
+			if err != nil {
+				return nil, &importers.Error{File: display, Message: "无法从压缩包中读出这个文件", Hint: "压缩包可能已损坏，请重新压缩后再导入", Err: err}
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(io.LimitReader(rc, importers.DefaultSizeLimit+1))
+			if err != nil {
+				return nil, &importers.Error{File: display, Message: "压缩包中的这个文件已损坏", Hint: "请重新压缩后再导入", Err: err}
+			}
+			if len(b) > importers.DefaultSizeLimit {
+				return nil, &importers.Error{File: display, Message: "解压后超过 " + importers.SizeText(importers.DefaultSizeLimit), Hint: "可能是异常的压缩包，请检查文件来源"}
+			}
+			return b, nil
+		}})
+	}
+	return ins, bad, zr
+}
+
+// zipName returns an entry's name: UTF-8 when flagged or valid, else
+// decoded from GB18030, as Windows' own "压缩文件夹" writes Chinese names.
+func zipName(f *zip.File) string {
+	if f.NonUTF8 || !utf8.ValidString(f.Name) {
+		if s, ok := importers.DecodeText([]byte(f.Name)); ok {
+			return s
+		}
+	}
+	return f.Name
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,282 @@
+package office
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"xingji/documents"
+	"xingji/model"
+	"xingji/scoring"
+)
+
+// Demo period: the village branches of the demo county are assessed by the
+// built-in 村党支部星级评定 scheme, their members appraised by 党员授旗评星.
+const (
+	DemoPeriodName   = "2026年度村党支部星级评定"
+	demoScheme       = "cun-xingji"
+	demoMemberScheme = "shouqi-pingxing-dangyuan"
+)
+
+// FindScheme returns a scheme by code and version: a stored one, else a
+// built-in one (version "" takes the newest stored, else the built-in).
+func (o *Office) FindScheme(ctx context.Context, code, version string) (model.Scheme, error) {
+	infos, err := o.Schemes(ctx)
+	if err != nil {
+		return model.Scheme{}, err
+	}
+	for i := len(infos) - 1; i >= 0; i-- {
+		in := infos[i]
+		if in.Code == code && (version == "" || in.Version == version) {
+			return o.Scheme(ctx, in.Code, in.Version)
+		}
+	}
+	for _, s := range scoring.BuiltinSchemes() {
+		if s.Code == code && (version == "" || s.Version == version) {
+			return s, nil
+		}
+	}
+	if version != "" {
+		return model.Scheme{}, model.Errorf(model.ENotFound, "找不到编码为“%s”、版本为“%s”的方案", code, version)
+	}
+	return model.Scheme{}, model.Errorf(model.ENotFound, "找不到编码为“%s”的方案（可用 scheme list 查看）", code)
+}
+
+// UnitsForScheme returns the active units a unit scheme is meant for: the
+// 党支部 and 党总支 of the scheme's kinds (every kind when it names none),
+// in tree order.
+func (o *Office) UnitsForScheme(ctx context.Context, s model.Scheme) ([]int64, error) {
+	units, err := o.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for _, u := range units {
+		if !u.Active() || (u.Level != model.LevelBranch && u.Level != model.LevelGeneral) {
+			continue
+		}
+		if model.AppliesToKind(s.Kinds, u.Kind) {
+			ids = append(ids, u.ID)
+		}
+	}
+	return ids, nil
+}
+
+// CreateDemoPeriod opens the demo period on the demo county.
+func (o *Office) CreateDemoPeriod(ctx context.Context) (model.Period, error) {
+	s, err := o.FindScheme(ctx, demoScheme, "")
+	if err != nil {
+		return model.Period{}, err
+	}
+	ms, err := o.FindScheme(ctx, demoMemberScheme, "")
+	if err != nil {
+		return model.Period{}, err
+	}
+	units, err := o.UnitsForScheme(ctx, s)
+	if err != nil {
+		return model.Period{}, err
+	}
+	p := model.Period{Name: DemoPeriodName, Start: model.D(2026, 1, 1), End: model.D(2026, 12, 31),
+		Scheme: s, MemberScheme: &ms, Units: units}
+	return p, o.CreatePeriod(ctx, &p)
+}
+
+// DemoSubmissions fills the forms of a period as branches would and
+// returns them as files: most units correct, one unit sending a corrected
+// second version, one file with mistakes (a score above its 分值, text in a
+// number cell), a copy of a file already sent, two units missing, and each
+// department's review form.
+func (o *Office) DemoSubmissions(ctx context.Context, periodID int64) ([]FormFile, error) {
+	files, err := o.PeriodForms(ctx, periodID)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := o.Catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p := cat.Period(periodID)
+	rng := rand.New(rand.NewSource(DemoSeed))
+	var out []FormFile
+	var units []FormFile
+	for _, f := range files {
+		if f.Dept != "" || f.Unit.ID == 0 {
+			filled, err := fillForm(f, p, rng, nil)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, filled)
+			continue
+		}
+		units = append(units, f)
+	}
+	for i, f := range units {
+		switch {
+		case i == len(units)-1 || i == len(units)-2 && len(units) > 3:
+			continue // missing: nobody sent it
+		case i == len(units)-3 && len(units) > 4:
+			bad := map[string]any{}
+			filled, err := fillForm(f, p, rng, bad)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, filled)
+		default:
+			filled, err := fillForm(f, p, rng, nil)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, filled)
+			if i == 0 {
+				cp := filled
+				cp.Name = strings.TrimSuffix(filled.Name, ".xlsx") + "（副本）.xlsx"
+				out = append(out, cp)
+			}
+			if i == 1 {
+				v2, err := fillForm(f, p, rng, nil)
+				if err != nil {
+					return nil, err
+				}
+				v2.Name = strings.TrimSuffix(filled.Name, ".xlsx") + "（修改后）.xlsx"
+				out = append(out, v2)
+			}
+		}
+	}
+	return out, nil
+}
+
+// WriteDemoSubmissions writes DemoSubmissions into dir (created when
+// missing) and returns the files written.
+func (o *Office) WriteDemoSubmissions(ctx context.Context, periodID int64, dir string) ([]FormFile, error) {
+	files, err := o.DemoSubmissions(ctx, periodID)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, model.Errorf(model.EInvalid, "无法创建文件夹 %s：%v", dir, err)
+	}
+	for _, f := range files {
+		if err := writeFileAtomic(filepath.Join(dir, f.Name), f.Data); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// fillForm fills one form with plausible values. With mistakes non-nil it
+// puts two mistakes in 自评表: a score above its 分值 and text in a number
+// cell.
+func fillForm(f FormFile, p *model.Period, rng *rand.Rand, mistakes map[string]any) (FormFile, error) {
+	var b bytes.Buffer
+	n := 0
+	err := documents.FillForm(bytes.NewReader(f.Data), &b, func(role model.SheetRole, rowKey, colKey string) any {
+		n++
+		return demoValue(p, rng, role, rowKey, colKey, mistakes)
+	})
+	if err != nil {
+		return f, err
+	}
+	f.Data = b.Bytes()
+	return f, nil
+}
+
+func demoValue(p *model.Period, rng *rand.Rand, role model.SheetRole, rowKey, colKey string, mistakes map[string]any) any {
+	half := func(lo, hi float64) float64 { // a score in [lo, hi] to the half point
+		v := lo + rng.Float64()*(hi-lo)
+		return float64(int(v*2)) / 2
+	}
+	switch role {
+	case model.RoleSelf, model.RoleReview:
+		key := rowKey
+		if role == model.RoleReview {
+			key = colKey
+		}
+		if colKey == documents.KeyNote {
+			if rng.Intn(4) == 0 {
+				return []string{"已查阅会议记录和台账", "扣分原因：个别活动记录不完整", "佐证材料见附件", "按季度开展，资料齐全"}[rng.Intn(4)]
+			}
+			return nil
+		}
+		rest, ok := strings.CutPrefix(key, "f:")
+		if !ok {
+			return nil
+		}
+		i := strings.LastIndexByte(rest, ':')
+		if i < 0 {
+			return nil
+		}
+		it := p.Scheme.Item(rest[:i])
+		if it == nil {
+			return nil
+		}
+		for _, fd := range model.ItemFields(it) {
+			if fd.Name != rest[i+1:] {
+				continue
+			}
+			switch fd.Kind {
+			case model.FieldScore:
+				hi := it.Points.Float()
+				if mistakes != nil && role == model.RoleSelf {
+					switch len(mistakes) {
+					case 0:
+						mistakes["over"] = true
+						return fmt.Sprintf("%g分", hi+5)
+					case 1:
+						mistakes["text"] = true
+						return "良好"
+					}
+				}
+				if it.Penalty {
+					return 0
+				}
+				return half(hi*0.75, hi)
+			case model.FieldFlag:
+				if rng.Intn(6) == 0 {
+					return documents.FlagNo
+				}
+				return documents.FlagYes
+			default:
+				if fd.Max != nil {
+					return half(fd.Max.Float()*0.8, fd.Max.Float())
+				}
+				return rng.Intn(3)
+			}
+		}
+	case model.RoleAppraisal:
+		if rng.Intn(20) == 0 {
+			return nil // a rater who did not take part
+		}
+		return half(p.MemberScheme.Total.Float()*0.7, p.MemberScheme.Total.Float())
+	case model.RoleBallot:
+		switch rowKey {
+		case documents.BallotSatisfied:
+			return 30 + rng.Intn(30)
+		case documents.BallotBasic:
+			return 3 + rng.Intn(10)
+		case documents.BallotUnsatisfied:
+			return rng.Intn(5)
+		}
+	case model.RoleLedger:
+		line := strings.TrimPrefix(rowKey, "l:")
+		if line > "3" || len(line) > 1 {
+			return nil
+		}
+		switch colKey {
+		case "who":
+			return []string{"支部班子", "党员代表", "支部书记"}[int(line[0]-'1')]
+		case "what":
+			return []string{"修缮村内道路2公里", "为留守老人每月上门服务一次", "组织技能培训两期"}[int(line[0]-'1')]
+		case "deadline":
+			return "2026年" + []string{"6", "9", "12"}[int(line[0]-'1')] + "月"
+		case "state":
+			return documents.LedgerStates[rng.Intn(2)]
+		case "evidence":
+			return "照片、签到表"
+		}
+	}
+	return nil
+}

@@ -1,0 +1,491 @@
+package forms
+
+import (
+	"strconv"
+	"strings"
+
+	"xingji/documents"
+	"xingji/importers"
+	"xingji/model"
+)
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// itemName names an item for people: "第 3 项“组织生活…”" when its code is
+// a number as printed in the 序号 column, else "“组织生活…”项".
+func itemName(it *model.Item) string {
+	title := it.Title
+	if r := []rune(title); len(r) > 16 {
+		title = string(r[:16]) + "…"
+	}
+	if strings.Trim(it.Code, "0123456789.-()（）") == "" {
+		return "第 " + it.Code + " 项“" + title + "”"
+	}
+	return "“" + title + "”项"
+}
+
+// keyedSheet is a form sheet with its hidden keys read: the row of each row
+// key and the column of each column key.
+type keyedSheet struct {
+	sh      *importers.Sheet
+	role    model.SheetRole
+	rows    map[string]int
+	rowKeys []string // in sheet order
+	cols    map[string]int
+}
+
+// sheetRole returns the role of a form sheet by its A1 marker.
+func sheetRole(sh *importers.Sheet) (model.SheetRole, bool) {
+	t := importers.Clean(sh.Cell(1, 1).Text)
+	if !strings.HasPrefix(t, documents.FormSheetMarker) {
+		return "", false
+	}
+	return model.SheetRole(strings.TrimPrefix(t, documents.FormSheetMarker)), true
+}
+
+func keyed(sh *importers.Sheet, role model.SheetRole) *keyedSheet {
+	k := &keyedSheet{sh: sh, role: role, rows: map[string]int{}, cols: map[string]int{}}
+	for c, cell := range sh.Row(1).Cells {
+		if c == 0 {
+			continue
+		}
+		if t := importers.Clean(cell.Text); t != "" {
+			k.cols[t] = c + 1
+		}
+	}
+	for r := 2; r <= len(sh.Rows); r++ {
+		t := importers.Clean(sh.Cell(r, 1).Text)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if _, dup := k.rows[t]; !dup {
+			k.rows[t] = r
+			k.rowKeys = append(k.rowKeys, t)
+		}
+	}
+	return k
+}
+
+// readSheets finds each sheet the identity names and reads it.
+func (r *reader) readSheets() {
+	id := r.res.Identity
+	found := map[model.SheetRole]*keyedSheet{}
+	for _, sh := range r.table.Sheets {
+		if role, ok := sheetRole(sh); ok {
+			if _, dup := found[role]; !dup {
+				found[role] = keyed(sh, role)
+			}
+		}
+	}
+	roles := id.Sheets
+	if len(roles) == 0 { // recognised by headers: whatever the period asks for
+		if id.Form == model.FormReview {
+			roles = []model.SheetRole{model.RoleReview}
+		} else {
+			roles = documents.UnitFormRoles(r.res.Period)
+		}
+	}
+	for _, role := range roles {
+		k := found[role]
+		if k == nil {
+			if role == model.RoleSelf && r.readSelfByHeaders() {
+				continue
+			}
+			if role == model.RoleLedger {
+				continue // an empty ledger may be dropped from the workbook
+			}
+			r.fail("", 0, 0, "找不到工作表“"+role.Label()+"”（或其中隐藏的标记已被删除）",
+				"请使用下发的表格填写，不要删除工作表或隐藏的第1行、A列")
+			continue
+		}
+		switch role {
+		case model.RoleSelf:
+			r.readSelf(k)
+		case model.RoleAppraisal:
+			r.readAppraisal(k)
+		case model.RoleBallot:
+			r.readBallot(k)
+		case model.RoleLedger:
+			r.readLedger(k)
+		case model.RoleReview:
+			r.readReview(k)
+		}
+	}
+}
+
+// value is one parsed cell.
+type value struct {
+	text  string // normalised text as stored
+	blank bool
+}
+
+// parse reads the cell at row, col as field fd; it reports problems and
+// returns ok false when the cell is not acceptable.
+func (r *reader) parse(sh *importers.Sheet, row, col int, fd model.Field, what string) (value, bool) {
+	c := sh.Cell(row, col)
+	if c.Formula && c.Text == "" && !c.Number {
+		r.fail(sh.Name, row, col, what+"是公式，但文件中没有公式的计算结果",
+			"请在 Excel 或 WPS 中打开这个文件，确认数值显示正确后保存，再重新导入")
+		return value{}, false
+	}
+	text := importers.Clean(c.Text)
+	if c.Number && c.Raw != "" {
+		text = c.Raw
+	}
+	if text == "" {
+		return value{blank: true}, true
+	}
+	if fd.Kind == model.FieldFlag {
+		switch strings.ToUpper(text) {
+		case "是", "√", "Y", "YES", "TRUE", "1", "有", "已做到", "做到":
+			return value{text: "1"}, true
+		case "否", "×", "X", "N", "NO", "FALSE", "0", "无", "未做到", "没有":
+			return value{text: "0"}, true
+		}
+		r.fail(sh.Name, row, col, what+"应填“是”或“否”，现在是“"+text+"”", "请从下拉列表中选择“是”或“否”")
+		return value{}, false
+	}
+	f, err := importers.ParseNumber(text)
+	if err != nil {
+		r.fail(sh.Name, row, col, what+"应填数字，现在是“"+text+"”", "请只填写"+fd.RangeText()+"，例如 8 或 8.5，不要写文字")
+		return value{}, false
+	}
+	d, ok := model.DecimalFromFloat(f)
+	if !ok {
+		r.fail(sh.Name, row, col, what+"的数值“"+text+"”超出范围", "请填写"+fd.RangeText())
+		return value{}, false
+	}
+	d = d.Round(4)
+	switch {
+	case fd.Min != nil && d.Less(*fd.Min), fd.Max != nil && fd.Max.Less(d):
+		msg := what + "填写的 " + d.String() + " 超出范围"
+		if fd.Kind == model.FieldScore && fd.Max != nil && fd.Max.Less(d) {
+			msg = what + "填写的 " + d.String() + " 分超过了分值 " + fd.Max.String() + " 分"
+		} else if fd.Min != nil && d.Less(*fd.Min) && fd.Min.IsZero() {
+			msg = what + "填写的 " + d.String() + " 是负数"
+		}
+		r.fail(sh.Name, row, col, msg, "请填写"+fd.RangeText())
+		return value{}, false
+	case fd.Int && !d.IsInt():
+		r.fail(sh.Name, row, col, what+"应为整数，现在是 "+d.String(), "请填写"+fd.RangeText())
+		return value{}, false
+	}
+	return value{text: d.String()}, true
+}
+
+func (r *reader) add(v model.EntryValue) { r.res.Values = append(r.res.Values, v) }
+
+func cellRef(row, col int) string { return importers.ColumnName(col) + itoa(row) }
+
+// required reports whether a blank field must be filled in: the score of a
+// regular item and every 是/否; counts left blank mean none, and a bonus or
+// penalty item left blank claims nothing.
+func required(it *model.Item, fd model.Field) bool {
+	if it.Bonus || it.Penalty {
+		return false
+	}
+	return fd.Kind == model.FieldScore || fd.Kind == model.FieldFlag
+}
+
+// readSelf reads 自评表: every item that applies to the unit's kind must
+// have its rows.
+func (r *reader) readSelf(k *keyedSheet) {
+	p := r.res.Period
+	vcol, ncol := k.cols[documents.KeyValue], k.cols[documents.KeyNote]
+	if vcol == 0 {
+		r.fail(k.sh.Name, 1, 0, "找不到“填报”列的隐藏标记", hintNoEdit)
+		return
+	}
+	subject := "u:" + strconv.FormatInt(r.unit.ID, 10)
+	for _, fi := range documents.SelfItems(&p.Scheme, r.unit.Kind) {
+		it := fi.Item
+		noted := false
+		for _, fd := range model.ItemFields(it) {
+			key := documents.FieldKey(it.Code, fd.Name)
+			row, ok := k.rows[key]
+			if !ok {
+				r.fail(k.sh.Name, 0, 0, "缺少"+itemName(it)+"的“"+fd.Label+"”一行",
+					"请不要删除表格中的行；可以使用下发的原表重新填写")
+				continue
+			}
+			what := itemName(it) + "的“" + fd.Label + "”"
+			v, ok := r.parse(k.sh, row, vcol, fd, what)
+			if !ok {
+				continue
+			}
+			if v.blank {
+				if required(it, fd) {
+					r.fail(k.sh.Name, row, vcol, what+"没有填写", "请填写"+fd.RangeText())
+				}
+			} else {
+				r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: it.Code,
+					Field: fd.Name, Value: v.text, Sheet: k.sh.Name, Cell: cellRef(row, vcol)})
+			}
+			if ncol > 0 && !noted {
+				if note := importers.Clean(k.sh.Cell(row, ncol).Text); note != "" {
+					r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: it.Code,
+						Field: documents.KeyNote, Value: note, Sheet: k.sh.Name, Cell: cellRef(row, ncol)})
+				}
+				noted = true
+			}
+		}
+	}
+}
+
+// readSelfByHeaders reads a self-assessment that lost its hidden keys (a
+// table pasted into a new workbook, an exported CSV): a sheet with a header
+// row naming 序号 and 得分 (or 填报); each row whose 序号 is the code of a
+// manual item gives its score. It returns false when there is no such sheet.
+func (r *reader) readSelfByHeaders() bool {
+	p := r.res.Period
+	for _, sh := range r.table.VisibleSheets() {
+		hdr, noCol, scoreCol, noteCol := 0, 0, 0, 0
+		for row := 1; row <= min(12, len(sh.Rows)) && hdr == 0; row++ {
+			for c, cell := range sh.Rows[row-1].Cells {
+				switch importers.HeaderKey(cell.Text) {
+				case "序号":
+					noCol = c + 1
+				case "得分", "填报", "自评得分":
+					scoreCol = c + 1
+				}
+				if strings.HasPrefix(importers.Clean(cell.Text), "说明") {
+					noteCol = c + 1
+				}
+			}
+			if noCol > 0 && scoreCol > 0 {
+				hdr = row
+			} else {
+				noCol, scoreCol, noteCol = 0, 0, 0
+			}
+		}
+		if hdr == 0 {
+			continue
+		}
+		subject := "u:" + strconv.FormatInt(r.unit.ID, 10)
+		seen := map[string]bool{}
+		for row := hdr + 1; row <= len(sh.Rows); row++ {
+			code := importers.Clean(sh.Cell(row, noCol).Text)
+			it := p.Scheme.Item(code)
+			if it == nil || seen[code] {
+				continue
+			}
+			fields := model.ItemFields(it)
+			if len(fields) != 1 || fields[0].Kind != model.FieldScore {
+				r.fail(sh.Name, row, scoreCol, "第 "+code+" 项需要按规则填写次数或“是/否”，这份表缺少隐藏的标记，无法确定各格的含义",
+					"请使用考核办下发的原表填写")
+				seen[code] = true
+				continue
+			}
+			seen[code] = true
+			v, ok := r.parse(sh, row, scoreCol, fields[0], "第 "+code+" 项的得分")
+			if !ok {
+				continue
+			}
+			if v.blank {
+				if required(it, fields[0]) {
+					r.fail(sh.Name, row, scoreCol, "第 "+code+" 项的得分没有填写", "请填写"+fields[0].RangeText())
+				}
+				continue
+			}
+			r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: code,
+				Field: fields[0].Name, Value: v.text, Sheet: sh.Name, Cell: cellRef(row, scoreCol)})
+			if noteCol > 0 {
+				if note := importers.Clean(sh.Cell(row, noteCol).Text); note != "" {
+					r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: code,
+						Field: documents.KeyNote, Value: note, Sheet: sh.Name, Cell: cellRef(row, noteCol)})
+				}
+			}
+		}
+		for _, fi := range documents.SelfItems(&p.Scheme, r.unit.Kind) {
+			if !seen[fi.Item.Code] && !fi.Item.Bonus && !fi.Item.Penalty {
+				r.fail(sh.Name, 0, noCol, "找不到序号为 "+fi.Item.Code+" 的一行（“"+model.ItemLabel("", fi.Item.Title)+"”）",
+					"请使用考核办下发的原表填写，不要删除行或改动序号")
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// readAppraisal reads 党员评议表: each member's row, each rater's total.
+func (r *reader) readAppraisal(k *keyedSheet) {
+	p := r.res.Period
+	s := p.MemberScheme
+	members := r.cat.Members[r.unit.ID]
+	byID := map[string]model.Member{}
+	for _, m := range members {
+		byID[documents.MemberKey(m.ID)] = m
+	}
+	raters := documents.AppraisalRaters(s, members)
+	fd := model.Field{Kind: model.FieldScore, Min: model.Decimal{}.P(), Max: s.Total.P()}
+	for _, key := range k.rowKeys {
+		row := k.rows[key]
+		m, ok := byID[key]
+		if !ok {
+			if strings.HasPrefix(key, "m:") {
+				r.fail(k.sh.Name, row, 0, "第 "+itoa(row)+" 行的党员（"+importers.Clean(k.sh.Cell(row, 3).Text)+"）已不在本党组织",
+					"党员可能已转出；请考核办重新生成本党组织的表格后再填写")
+			}
+			continue
+		}
+		for _, rc := range raters {
+			col, ok := k.cols[rc.Key]
+			if !ok {
+				continue // a member who joined after the forms went out
+			}
+			if rc.RaterID == m.ID {
+				continue
+			}
+			v, ok := r.parse(k.sh, row, col, fd, m.Name+"的“"+rc.Header+"”评分")
+			if !ok || v.blank {
+				continue
+			}
+			r.add(model.EntryValue{Subject: "m:" + strconv.FormatInt(m.ID, 10), Source: rc.Source.Code,
+				Rater: strings.TrimPrefix(rc.Key, "s:"+rc.Source.Code+":"), Field: "total", Value: v.text,
+				Sheet: k.sh.Name, Cell: cellRef(row, col)})
+		}
+	}
+}
+
+// readBallot reads 满意度测评 and works the rate out again from the votes,
+// whatever the sheet's own formula shows.
+func (r *reader) readBallot(k *keyedSheet) {
+	col := k.cols[documents.KeyValue]
+	if col == 0 {
+		r.fail(k.sh.Name, 1, 0, "找不到“票数”列的隐藏标记", hintNoEdit)
+		return
+	}
+	subject := "u:" + strconv.FormatInt(r.unit.ID, 10)
+	count := model.Field{Kind: model.FieldValue, Min: model.Decimal{}.P(), Int: true}
+	var votes [3]model.Decimal
+	ok := true
+	for i, key := range []string{documents.BallotSatisfied, documents.BallotBasic, documents.BallotUnsatisfied} {
+		row, found := k.rows[key]
+		if !found {
+			r.fail(k.sh.Name, 0, 0, "缺少“"+[]string{"满意", "基本满意", "不满意"}[i]+"”一行", hintNoEdit)
+			ok = false
+			continue
+		}
+		v, good := r.parse(k.sh, row, col, count, "“"+[]string{"满意", "基本满意", "不满意"}[i]+"”票数")
+		if !good {
+			ok = false
+			continue
+		}
+		if !v.blank {
+			votes[i] = model.D4(v.text)
+		}
+		r.add(model.EntryValue{Subject: subject, Source: "ballot", Field: strings.TrimPrefix(key, "b:"),
+			Value: votes[i].String(), Sheet: k.sh.Name, Cell: cellRef(row, col)})
+	}
+	if !ok {
+		return
+	}
+	total := votes[0].Add(votes[1]).Add(votes[2])
+	if total.IsZero() {
+		r.fail(k.sh.Name, k.rows[documents.BallotSatisfied], col, "满意度测评的票数都是 0 或没有填写", "请填写各项票数；没有组织测评的，请与考核办联系")
+		return
+	}
+	rate, _ := votes[0].Add(votes[1]).MulInt(100).Div(total)
+	r.add(model.EntryValue{Subject: subject, Source: "ballot", Field: documents.SatisfactionFact,
+		Value: rate.Round(2).String(), Sheet: k.sh.Name, Cell: cellRef(k.rows[documents.BallotSatisfied], col)})
+}
+
+// readLedger reads 承诺台账: every line with anything in it must say what
+// was promised, and its state must be one of the choices.
+func (r *reader) readLedger(k *keyedSheet) {
+	subject := "u:" + strconv.FormatInt(r.unit.ID, 10)
+	for _, key := range k.rowKeys {
+		if !strings.HasPrefix(key, "l:") {
+			continue
+		}
+		row := k.rows[key]
+		any := false
+		for _, c := range documents.LedgerColumns {
+			if col := k.cols[c[0]]; col > 0 && importers.Clean(k.sh.Cell(row, col).Text) != "" {
+				any = true
+			}
+		}
+		if !any {
+			continue
+		}
+		line := strings.TrimPrefix(key, "l:")
+		for _, c := range documents.LedgerColumns {
+			col := k.cols[c[0]]
+			if col == 0 {
+				continue
+			}
+			text := importers.Clean(k.sh.Cell(row, col).Text)
+			switch {
+			case c[0] == "what" && text == "":
+				r.fail(k.sh.Name, row, col, "这一行没有填写承诺事项", "请填写承诺事项，或清空整行")
+				continue
+			case c[0] == "state" && text != "" && !contains(documents.LedgerStates, text):
+				r.fail(k.sh.Name, row, col, "完成情况“"+text+"”不在可选范围内", "请从下拉列表中选择："+strings.Join(documents.LedgerStates, "、"))
+				continue
+			case text == "":
+				continue
+			}
+			r.add(model.EntryValue{Subject: subject, Source: "ledger", Rater: line, Field: c[0], Value: text,
+				Sheet: k.sh.Name, Cell: cellRef(row, col)})
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// readReview reads a department's 考评表: one row per unit in scope, the
+// fields of the department's items in columns.
+func (r *reader) readReview(k *keyedSheet) {
+	p := r.res.Period
+	dept := r.res.Identity.Dept
+	items := documents.ReviewItems(&p.Scheme, dept)
+	ncol := k.cols[documents.KeyNote]
+	rater := model.DeptLabel(dept)
+	for _, uid := range p.Units {
+		u := r.cat.Units[uid]
+		row, ok := k.rows[documents.UnitKey(uid)]
+		if !ok {
+			r.fail(k.sh.Name, 0, 0, "缺少党组织“"+u.Name+"”的一行", "请不要删除表格中的行；可以使用下发的原表重新填写")
+			continue
+		}
+		subject := "u:" + strconv.FormatInt(uid, 10)
+		for _, fi := range items {
+			if !model.AppliesToKind(model.EffectiveAppliesTo(fi.Path, fi.Item), u.Kind) {
+				continue
+			}
+			for _, fd := range model.ItemFields(fi.Item) {
+				col, ok := k.cols[documents.FieldKey(fi.Item.Code, fd.Name)]
+				if !ok {
+					r.fail(k.sh.Name, 1, 0, "缺少"+itemName(fi.Item)+"“"+fd.Label+"”一列", "请不要删除表格中的列")
+					continue
+				}
+				what := u.Name + itemName(fi.Item) + "的“" + fd.Label + "”"
+				v, ok := r.parse(k.sh, row, col, fd, what)
+				if !ok {
+					continue
+				}
+				if v.blank {
+					if required(fi.Item, fd) {
+						r.fail(k.sh.Name, row, col, what+"没有填写", "请填写"+fd.RangeText())
+					}
+					continue
+				}
+				r.add(model.EntryValue{Subject: subject, Source: model.SourceReview, Rater: rater, Item: fi.Item.Code,
+					Field: fd.Name, Value: v.text, Sheet: k.sh.Name, Cell: cellRef(row, col)})
+			}
+		}
+		if ncol > 0 {
+			if note := importers.Clean(k.sh.Cell(row, ncol).Text); note != "" {
+				r.add(model.EntryValue{Subject: subject, Source: model.SourceReview, Rater: rater,
+					Field: documents.KeyNote, Value: note, Sheet: k.sh.Name, Cell: cellRef(row, ncol)})
+			}
+		}
+	}
+}

@@ -1,0 +1,123 @@
+package model
+
+import "time"
+
+// StatusState is where one expected form stands in a period.
+type StatusState string
+
+// Status states.
+const (
+	StateSubmitted StatusState = "submitted" // 已提交: an accepted version exists
+	StateRejected  StatusState = "rejected"  // 被退回: files came, none was accepted
+	StateMissing   StatusState = "missing"   // 未提交: nothing came
+)
+
+// Label returns the state in Chinese.
+func (s StatusState) Label() string {
+	switch s {
+	case StateSubmitted:
+		return "已提交"
+	case StateRejected:
+		return "被退回"
+	}
+	return "未提交"
+}
+
+// StatusRow is one line of a period's status board (收件情况): one expected
+// form — a unit's workbook or a department's review — with what came for it.
+type StatusRow struct {
+	Form       FormKind    `json:"form"`
+	UnitID     int64       `json:"unitId,omitempty"`
+	UnitCode   string      `json:"unitCode,omitempty"`
+	UnitName   string      `json:"unitName,omitempty"`
+	Secretary  string      `json:"secretary,omitempty"`
+	Dept       string      `json:"dept,omitempty"`
+	State      StatusState `json:"state"`
+	Version    int         `json:"version,omitempty"`    // the accepted version
+	Superseded int         `json:"superseded,omitempty"` // earlier versions kept
+	Rejected   int         `json:"rejected,omitempty"`   // files refused
+	File       string      `json:"file,omitempty"`       // the accepted file, else the last refused one
+	Received   time.Time   `json:"received,omitempty"`
+	// Problems are the reasons the last refused file was refused, when it
+	// came after the accepted version (or there is none).
+	Problems []string `json:"problems,omitempty"`
+}
+
+// StatusBoard is a period's status board.
+type StatusBoard struct {
+	PeriodID   int64       `json:"periodId"`
+	PeriodName string      `json:"periodName"`
+	Rows       []StatusRow `json:"rows"`
+	Submitted  int         `json:"submitted"`
+	Rejected   int         `json:"rejected"`
+	Missing    int         `json:"missing"`
+	// Unmatched counts files refused before they could be tied to a unit or
+	// department of the period.
+	Unmatched []Submission `json:"-"`
+}
+
+// BuildStatusBoard works out the status board of a period from its units
+// (looked up by id in units) and every receipt of the period.
+func BuildStatusBoard(p Period, units map[int64]Unit, subs []Submission) StatusBoard {
+	b := StatusBoard{PeriodID: p.ID, PeriodName: p.Name}
+	type key struct {
+		form FormKind
+		unit int64
+		dept string
+	}
+	index := map[key]int{}
+	add := func(r StatusRow) {
+		index[key{r.Form, r.UnitID, r.Dept}] = len(b.Rows)
+		b.Rows = append(b.Rows, r)
+	}
+	for _, id := range p.Units {
+		u := units[id]
+		add(StatusRow{Form: FormUnit, UnitID: id, UnitCode: u.Code, UnitName: u.Name, Secretary: u.Secretary, State: StateMissing})
+	}
+	for _, d := range p.Departments() {
+		add(StatusRow{Form: FormReview, Dept: DeptLabel(d), State: StateMissing})
+	}
+	for _, s := range subs {
+		k := key{s.Form, s.UnitID, ""}
+		if s.Form == FormReview {
+			k = key{s.Form, 0, DeptLabel(s.Dept)}
+		}
+		i, ok := index[k]
+		if !ok {
+			b.Unmatched = append(b.Unmatched, s)
+			continue
+		}
+		r := &b.Rows[i]
+		switch s.Status {
+		case SubmissionAccepted:
+			r.State, r.Version, r.File, r.Received, r.Problems = StateSubmitted, s.Version, s.FileName, s.Received, nil
+		case SubmissionSuperseded:
+			r.Superseded++
+		case SubmissionRejected:
+			r.Rejected++
+			if r.State != StateSubmitted {
+				r.State, r.File, r.Received = StateRejected, s.FileName, s.Received
+			}
+			r.Problems = s.Problems
+		}
+	}
+	for _, r := range b.Rows {
+		switch r.State {
+		case StateSubmitted:
+			b.Submitted++
+		case StateRejected:
+			b.Rejected++
+		default:
+			b.Missing++
+		}
+	}
+	return b
+}
+
+// DeptLabel names a department for people: "" is the committee itself.
+func DeptLabel(d string) string {
+	if d == "" {
+		return "党委"
+	}
+	return d
+}
