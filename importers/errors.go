@@ -84,6 +84,9 @@ func (e *Error) Location() string {
 // Unwrap returns the underlying cause.
 func (e *Error) Unwrap() error { return e.Err }
 
+// UserFacing marks Error as a message for the user (model.UserError).
+func (e *Error) UserFacing() {}
+
 // CellRef returns the cell's A1-style reference ("D12"), the column letters
 // alone ("D") when there is no row, the row number alone ("12") when there is
 // no column, or "" when neither is known.
@@ -168,6 +171,9 @@ func (es Errors) Error() string {
 	}
 	return b.String()
 }
+
+// UserFacing marks Errors as a message for the user (model.UserError).
+func (es Errors) UserFacing() {}
 
 // Err returns es as an error, or nil when it is empty (avoiding the non-nil
 // interface holding an empty slice).

@@ -76,5 +76,18 @@ func ErrorMessage(err error) string {
 	if errors.As(err, &e) {
 		return e.Message
 	}
+	var u UserError
+	if errors.As(err, &u) {
+		return u.Error()
+	}
 	return "内部错误：" + err.Error()
+}
+
+// UserError is an error from outside package model whose Error text is
+// already a Chinese message for the user (an importer's positioned error),
+// so ErrorMessage shows it as it is.
+type UserError interface {
+	error
+	// UserFacing marks the type; it does nothing.
+	UserFacing()
 }

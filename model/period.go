@@ -188,3 +188,41 @@ type Submission struct {
 	Problems []string     // for a rejected file: each problem with its place
 	Values   []EntryValue // for an accepted file
 }
+
+// Outcome is what became of one received file in an import.
+type Outcome string
+
+// Outcomes.
+const (
+	OutcomeAccepted  Outcome = "accepted"  // 已采用
+	OutcomeRejected  Outcome = "rejected"  // 被退回
+	OutcomeDuplicate Outcome = "duplicate" // 重复文件，已忽略
+)
+
+// Label returns the outcome in Chinese.
+func (o Outcome) Label() string {
+	switch o {
+	case OutcomeAccepted:
+		return "已采用"
+	case OutcomeRejected:
+		return "被退回"
+	case OutcomeDuplicate:
+		return "重复，已忽略"
+	}
+	return string(o)
+}
+
+// FileResult is what happened to one file.
+type FileResult struct {
+	Name     string  `json:"file"` // the path as the user gave it, or archive.zip/entry
+	Outcome  Outcome `json:"outcome"`
+	PeriodID int64   `json:"periodId,omitempty"`
+	Unit     string  `json:"unit,omitempty"` // the unit's name for a unit form
+	Dept     string  `json:"dept,omitempty"` // the department of a review form
+	Version  int     `json:"version,omitempty"`
+	Values   int     `json:"values,omitempty"`
+	// Problems says why a file was rejected, each with its file, sheet and
+	// cell, or what an ignored file duplicates.
+	Problems  []string `json:"problems,omitempty"`
+	ByHeaders bool     `json:"byHeaders,omitempty"`
+}

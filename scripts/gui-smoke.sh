@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # 界面冒烟测试 / GUI smoke test under Xvfb: start the Linux GUI on an empty
 # database (welcome page), drop a roster file on it by XDND as a file manager
-# does (preview dialog), then start it on the demo committee (roster). Fails
+# does (preview dialog), then start it on the demo committee (roster) and
+# drop the demo's folder of filled forms on it (status board). Fails
 # when the program crashes or draws nothing. Screenshots: dist/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,7 +59,19 @@ export XINGJI_DB="$work/数据 目录/示范.db"
 start roster
 shot 3-roster
 grep "启动用时" "$(dirname "$XINGJI_DB")/xingji.log" | tail -1 | sed 's/^/   /'
+echo ">> 2b. the demo's folder of filled forms dropped on the window: status board"
+/usr/bin/python3 scripts/xdnd-drop.py 星级考评 "$(dirname "$XINGJI_DB")/示范填报表"
+sleep 6
+shot 3b-status-board
+kill -0 "$pid" || { echo "FAIL: the GUI died after dropping the forms"; cat "$work/roster.log"; exit 1; }
 kill "$pid"; wait "$pid" 2>/dev/null || true
+./bin/xingji-cli status --period 1 --json > "$work/status.json"
+/usr/bin/python3 - "$work/status.json" <<'PY'
+import json, sys
+b = json.load(open(sys.argv[1]))
+print(f"   status board: submitted {b['submitted']}, rejected {b['rejected']}, missing {b['missing']}")
+assert b["submitted"] >= 5 and b["rejected"] == 1 and b["missing"] == 2, "the dropped forms were not all taken in"
+PY
 echo ">> 3. prefecture scale: cold start on ~5,000 units and ~150,000 members"
 export XINGJI_DB="$work/数据 目录/地市.db"
 ./bin/xingji-cli demo --scale city

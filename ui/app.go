@@ -58,6 +58,7 @@ type Office interface {
 	BackupStore
 	RosterImporter
 	DemoLoader
+	PeriodDesk
 }
 
 // runner runs a job off the UI goroutine; tests swap in a synchronous one.
@@ -75,8 +76,12 @@ type MainWindow struct {
 	welcome *WelcomeScreen
 	units   *UnitsPanel
 	members *MembersPanel
+	periods *PeriodsScreen
 	status  *widget.Label
-	roster  fyne.CanvasObject // the tree-and-roster layout, once built
+	roster  fyne.CanvasObject // the tabs with the tree-and-roster layout, once built
+	tabs    *container.AppTabs
+	// periodsTab is the 考评收件 tab.
+	periodsTab *container.TabItem
 
 	importScreen *ImportRosterScreen // the roster preview shown last (a test hook)
 
@@ -95,6 +100,7 @@ func NewMainWindow(a fyne.App, office Office) *MainWindow {
 	m.status.Truncation = fyne.TextTruncateEllipsis
 	m.members = newMembersPanel(m)
 	m.units = newUnitsPanel(m)
+	m.periods = newPeriodsScreen(m, office)
 	m.welcome = newWelcomeScreen(m)
 	w.SetOnDropped(m.onDropped)
 	w.SetMainMenu(m.mainMenu())
@@ -114,6 +120,9 @@ func (m *MainWindow) showContent(empty bool) {
 	}
 	want := m.welcome.content
 	if !empty {
+		if m.roster == nil {
+			defer m.periods.reload()
+		}
 		want = m.rosterLayout()
 	}
 	if m.win.Content() != want {
@@ -121,8 +130,9 @@ func (m *MainWindow) showContent(empty bool) {
 	}
 }
 
-// rosterLayout returns the tree-and-roster layout, built once so that a
-// reload keeps where the user dragged the divider.
+// rosterLayout returns the main layout — the 组织与党员 tab with the tree
+// and roster, and the 考评收件 tab — built once so that a reload keeps where
+// the user dragged the divider.
 func (m *MainWindow) rosterLayout() fyne.CanvasObject {
 	if m.roster == nil {
 		split := container.NewHSplit(m.units.content, m.members.content)
@@ -132,14 +142,32 @@ func (m *MainWindow) rosterLayout() fyne.CanvasObject {
 			widget.NewButton("考核方案…", m.onSchemes),
 			widget.NewButton("备份与恢复…", m.onBackups),
 		)
-		m.roster = container.NewBorder(toolbar, m.status, nil, nil, split)
+		m.periodsTab = container.NewTabItem("考评收件", m.periods.content)
+		m.tabs = container.NewAppTabs(
+			container.NewTabItem("组织与党员", container.NewBorder(toolbar, nil, nil, nil, split)),
+			m.periodsTab,
+		)
+		m.tabs.OnSelected = func(t *container.TabItem) {
+			if t == m.periodsTab {
+				m.periods.reload()
+			}
+		}
+		m.roster = container.NewBorder(nil, m.status, nil, nil, m.tabs)
 	}
 	return m.roster
+}
+
+// showPeriods brings the 考评收件 tab forward.
+func (m *MainWindow) showPeriods() {
+	if m.tabs != nil && m.tabs.Selected() != m.periodsTab {
+		m.tabs.Select(m.periodsTab)
+	}
 }
 
 func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("文件",
 		fyne.NewMenuItem("导入花名册…", m.onImportRoster),
+		fyne.NewMenuItem("导入收回的考评表…", func() { m.showPeriods(); m.periods.onPickFile() }),
 		fyne.NewMenuItem("考核方案…", m.onSchemes),
 		fyne.NewMenuItem("备份与恢复…", m.onBackups),
 	)

@@ -68,14 +68,45 @@ func (m *MainWindow) onImportRoster() {
 	d.Show()
 }
 
-// onDropped takes files dropped on the window: a roster file is previewed.
+// onDropped takes files dropped on the window: returned forms — any number
+// of files, folders or .zip archives — are imported on the 考评收件 tab; a
+// single other file is previewed as a roster. Telling them apart reads the
+// files, so it runs off the UI goroutine.
 func (m *MainWindow) onDropped(_ fyne.Position, uris []fyne.URI) {
 	if len(uris) == 0 {
 		return
 	}
-	path := filepath.FromSlash(uris[0].Path())
-	if len(uris) > 1 {
-		m.setStatus(fmt.Sprintf("一次导入一个花名册：先处理“%s”，其余 %d 个文件请稍后再拖入。", filepath.Base(path), len(uris)-1))
+	paths := make([]string, len(uris))
+	for i, u := range uris {
+		paths[i] = filepath.FromSlash(u.Path())
+	}
+	forms := false
+	m.background(func() error {
+		for _, p := range paths {
+			if m.office.IsFormFile(p) {
+				forms = true
+				break
+			}
+		}
+		return nil
+	}, func(error) {
+		if forms && m.tabs != nil {
+			m.periods.Import(paths)
+			return
+		}
+		if forms {
+			m.setStatus("请先载入示范数据或导入花名册，建立党组织后再导入考评表。")
+			return
+		}
+		m.dropRoster(paths)
+	})
+}
+
+// dropRoster previews the first dropped file as a roster.
+func (m *MainWindow) dropRoster(paths []string) {
+	path := paths[0]
+	if len(paths) > 1 {
+		m.setStatus(fmt.Sprintf("一次导入一个花名册：先处理“%s”，其余 %d 个文件请稍后再拖入。", filepath.Base(path), len(paths)-1))
 	}
 	m.previewRoster(path, roster.Options{})
 }

@@ -8,10 +8,10 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"xingji/documents"
+	"xingji/importers"
 	"xingji/importers/forms"
 	"xingji/model"
 )
@@ -191,13 +191,38 @@ func sha256Hex(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// sortedPeriods returns periods open first, newest first.
-func sortedPeriods(ps []model.Period) []model.Period {
-	sort.SliceStable(ps, func(i, j int) bool {
-		if (ps[i].Status == model.PeriodOpen) != (ps[j].Status == model.PeriodOpen) {
-			return ps[i].Status == model.PeriodOpen
-		}
-		return ps[i].ID > ps[j].ID
-	})
-	return ps
+// WriteFormsTo writes every form of a period to dest (see WriteForms) and
+// returns how many were written.
+func (o *Office) WriteFormsTo(ctx context.Context, periodID int64, dest string) (int, error) {
+	files, err := o.WriteForms(ctx, periodID, dest)
+	return len(files), err
 }
+
+// IsFormFile reports whether path is something to import as returned forms
+// rather than a roster: a folder, a .zip archive, or a workbook carrying a
+// form's hidden identity or sheet marks.
+func IsFormFile(path string) bool {
+	info, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	if info.IsDir() || strings.EqualFold(filepath.Ext(path), ".zip") {
+		return true
+	}
+	t, err := importers.OpenFile(path)
+	if err != nil {
+		return false
+	}
+	for _, sh := range t.Sheets {
+		a1 := importers.Clean(sh.Cell(1, 1).Text)
+		if a1 == documents.FormIdentityMarker || strings.HasPrefix(a1, documents.FormSheetMarker) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsFormFile reports whether path holds returned forms (see the package
+// function IsFormFile); it lets the window choose between a roster and forms
+// when files are dropped.
+func (o *Office) IsFormFile(path string) bool { return IsFormFile(path) }

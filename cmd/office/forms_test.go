@@ -64,7 +64,7 @@ func TestDemoSubmissionsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	var progressed int
-	res, err := o.ImportForms(ctx, []string{dir}, func(done, total int, _ FileResult) {
+	res, err := o.ImportForms(ctx, []string{dir}, func(done, total int, _ model.FileResult) {
 		progressed = done
 		if total != len(files) {
 			t.Errorf("total = %d, want %d", total, len(files))
@@ -76,16 +76,16 @@ func TestDemoSubmissionsRoundTrip(t *testing.T) {
 	if progressed != len(files) || len(res) != len(files) {
 		t.Fatalf("progress %d, results %d, files %d", progressed, len(res), len(files))
 	}
-	count := map[Outcome]int{}
-	var rejected FileResult
+	count := map[model.Outcome]int{}
+	var rejected model.FileResult
 	for _, r := range res {
 		count[r.Outcome]++
-		if r.Outcome == OutcomeRejected {
+		if r.Outcome == model.OutcomeRejected {
 			rejected = r
 		}
 	}
 	// One file with mistakes, one copy of a file already sent.
-	if count[OutcomeRejected] != 1 || count[OutcomeDuplicate] != 1 {
+	if count[model.OutcomeRejected] != 1 || count[model.OutcomeDuplicate] != 1 {
 		t.Fatalf("outcomes = %v; results %+v", count, res)
 	}
 	joined := strings.Join(rejected.Problems, "\n")
@@ -124,7 +124,7 @@ func TestDemoSubmissionsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range again {
-		if r.Outcome == OutcomeAccepted {
+		if r.Outcome == model.OutcomeAccepted {
 			t.Errorf("re-import accepted %s again", r.Name)
 		}
 	}
@@ -179,7 +179,7 @@ func TestImportZipAndMissingList(t *testing.T) {
 		t.Fatalf("results %d, forms %d", len(res), len(forms))
 	}
 	for _, r := range res {
-		if r.Outcome != OutcomeRejected || !strings.Contains(strings.Join(r.Problems, ""), "没有填写") {
+		if r.Outcome != model.OutcomeRejected || !strings.Contains(strings.Join(r.Problems, ""), "没有填写") {
 			t.Fatalf("blank form %s: %+v", r.Name, r)
 		}
 		if !strings.HasPrefix(r.Name, "全部表格.zip/") {

@@ -30,49 +30,6 @@ const (
 	MaxZipTotal = 2 << 30
 )
 
-// Outcome is what became of one file of an import.
-type Outcome string
-
-// Outcomes.
-const (
-	OutcomeAccepted  Outcome = "accepted"  // 已采用
-	OutcomeRejected  Outcome = "rejected"  // 被退回
-	OutcomeDuplicate Outcome = "duplicate" // 重复文件，已忽略
-	OutcomeSkipped   Outcome = "skipped"   // 不是表格文件，未处理
-)
-
-// Label returns the outcome in Chinese.
-func (o Outcome) Label() string {
-	switch o {
-	case OutcomeAccepted:
-		return "已采用"
-	case OutcomeRejected:
-		return "被退回"
-	case OutcomeDuplicate:
-		return "重复，已忽略"
-	}
-	return "已跳过"
-}
-
-// FileResult is what happened to one file.
-type FileResult struct {
-	Name     string  `json:"file"` // the path as the user gave it, or archive.zip/entry
-	Outcome  Outcome `json:"outcome"`
-	PeriodID int64   `json:"periodId,omitempty"`
-	Unit     string  `json:"unit,omitempty"` // the unit's name for a unit form
-	Dept     string  `json:"dept,omitempty"` // the department of a review form
-	Version  int     `json:"version,omitempty"`
-	Values   int     `json:"values,omitempty"`
-	// Problems says why a file was rejected, each with its file, sheet and
-	// cell, or what an ignored file duplicates.
-	Problems  []string `json:"problems,omitempty"`
-	ByHeaders bool     `json:"byHeaders,omitempty"`
-}
-
-// Progress reports an import's advance: done of total files handled, and
-// the last one's result.
-type Progress func(done, total int, last FileResult)
-
 // input is one file to import, from disk or from an archive.
 type input struct {
 	name  string // as given: a path, or archive.zip/entry
@@ -85,7 +42,7 @@ type input struct {
 // kept whatever the outcome. The same file sent twice is recognised and
 // ignored; a corrected file makes a new version. Cancelling ctx stops after
 // the file in hand: the files already imported stay. progress may be nil.
-func (o *Office) ImportForms(ctx context.Context, paths []string, progress Progress) ([]FileResult, error) {
+func (o *Office) ImportForms(ctx context.Context, paths []string, progress func(done, total int, last model.FileResult)) ([]model.FileResult, error) {
 	inputs, early, closers := expandInputs(paths)
 	defer func() {
 		for _, c := range closers {
@@ -97,9 +54,9 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress Progr
 		return nil, err
 	}
 	total := len(inputs) + len(early)
-	results := make([]FileResult, 0, total)
+	results := make([]model.FileResult, 0, total)
 	done := 0
-	report := func(r FileResult) {
+	report := func(r model.FileResult) {
 		results = append(results, r)
 		done++
 		if progress != nil {
@@ -158,7 +115,7 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress Progr
 			return results, model.Errorf(model.EInternal, "导入已取消：已处理 %d 个文件，其余 %d 个没有导入", done, total-done)
 		}
 		if p.err != nil {
-			report(FileResult{Name: in.name, Outcome: OutcomeRejected, Problems: []string{p.err.Error()}})
+			report(model.FileResult{Name: in.name, Outcome: model.OutcomeRejected, Problems: []string{p.err.Error()}})
 			continue
 		}
 		r, err := o.store(ctx, in.name, p.data, p.res)
@@ -171,9 +128,9 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress Progr
 }
 
 // store records one read file: accepted, rejected or a duplicate.
-func (o *Office) store(ctx context.Context, name string, data []byte, res *forms.Result) (FileResult, error) {
+func (o *Office) store(ctx context.Context, name string, data []byte, res *forms.Result) (model.FileResult, error) {
 	id := res.Identity
-	r := FileResult{Name: name, Unit: id.UnitName, ByHeaders: res.ByHeaders}
+	r := model.FileResult{Name: name, Unit: id.UnitName, ByHeaders: res.ByHeaders}
 	if id.Form == model.FormReview {
 		r.Unit, r.Dept = "", model.DeptLabel(id.Dept)
 	}
@@ -190,7 +147,7 @@ func (o *Office) store(ctx context.Context, name string, data []byte, res *forms
 		if prev, ok, err := o.SubmissionBySHA(ctx, sub.PeriodID, sub.SHA256); err != nil {
 			return r, err
 		} else if ok {
-			r.Outcome, r.Version = OutcomeDuplicate, prev.Version
+			r.Outcome, r.Version = model.OutcomeDuplicate, prev.Version
 			r.Problems = []string{"与 " + prev.Received.Format("2006-01-02 15:04") + " 收到的“" + prev.FileName +
 				"”内容完全相同（第 " + itoa(prev.Version) + " 版），已忽略"}
 			return r, nil
@@ -204,10 +161,10 @@ func (o *Office) store(ctx context.Context, name string, data []byte, res *forms
 		if res.Period == nil {
 			sub.Form, sub.UnitID, sub.Dept = "", 0, ""
 		}
-		r.Outcome, r.Problems = OutcomeRejected, sub.Problems
+		r.Outcome, r.Problems = model.OutcomeRejected, sub.Problems
 	} else {
 		sub.Status, sub.Values = model.SubmissionAccepted, res.Values
-		r.Outcome, r.Values = OutcomeAccepted, len(res.Values)
+		r.Outcome, r.Values = model.OutcomeAccepted, len(res.Values)
 	}
 	if err := o.SaveSubmission(ctx, &sub, data); err != nil {
 		return r, err
@@ -223,9 +180,9 @@ var formExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".csv
 // expandInputs turns the paths given into files to import: folders are
 // searched through, .zip archives opened. Problems found on the way
 // (a missing path, a damaged archive) come back as rejected results.
-func expandInputs(paths []string) (ins []input, bad []FileResult, closers []io.Closer) {
+func expandInputs(paths []string) (ins []input, bad []model.FileResult, closers []io.Closer) {
 	reject := func(name, msg string) {
-		bad = append(bad, FileResult{Name: name, Outcome: OutcomeRejected, Problems: []string{msg}})
+		bad = append(bad, model.FileResult{Name: name, Outcome: model.OutcomeRejected, Problems: []string{msg}})
 	}
 	fromDisk := func(path string) input {
 		return input{name: path, label: filepath.Base(path), read: func() ([]byte, error) { return importers.ReadFile(path) }}
@@ -301,15 +258,15 @@ func isZip(path string) bool {
 // expandZip lists the spreadsheets inside a .zip archive. Each entry is
 // read only when imported, and never beyond the size limit, whatever its
 // header claims.
-func expandZip(path string) ([]input, []FileResult, io.Closer) {
+func expandZip(path string) ([]input, []model.FileResult, io.Closer) {
 	base := filepath.Base(path)
 	zr, err := zip.OpenReader(path)
 	if err != nil {
-		return nil, []FileResult{{Name: path, Outcome: OutcomeRejected,
+		return nil, []model.FileResult{{Name: path, Outcome: model.OutcomeRejected,
 			Problems: []string{base + "：压缩包已损坏或不是 zip 格式。请重新压缩（右键→发送到→压缩文件夹）后再导入，或先解压再导入文件夹"}}}, nil
 	}
 	var ins []input
-	var bad []FileResult
+	var bad []model.FileResult
 	var claimed uint64
 	for _, f := range zr.File {
 		if f.FileInfo().IsDir() {
@@ -323,7 +280,7 @@ func expandZip(path string) ([]input, []FileResult, io.Closer) {
 		}
 		ext := strings.ToLower(filepath.Ext(entry))
 		if ext == ".zip" {
-			bad = append(bad, FileResult{Name: display, Outcome: OutcomeRejected,
+			bad = append(bad, model.FileResult{Name: display, Outcome: model.OutcomeRejected,
 				Problems: []string{display + "：压缩包里又套了压缩包，请先解压里面的压缩包再导入"}})
 			continue
 		}
@@ -332,7 +289,7 @@ func expandZip(path string) ([]input, []FileResult, io.Closer) {
 		}
 		claimed += f.UncompressedSize64
 		if claimed > MaxZipTotal || f.UncompressedSize64 > importers.DefaultSizeLimit {
-			bad = append(bad, FileResult{Name: display, Outcome: OutcomeRejected,
+			bad = append(bad, model.FileResult{Name: display, Outcome: model.OutcomeRejected,
 				Problems: []string{display + "：解压后太大（单个文件超过 " + importers.SizeText(importers.DefaultSizeLimit) +
 					"，或整个压缩包超过 " + importers.SizeText(MaxZipTotal) + "），可能是异常的压缩包，未导入。请检查文件来源"}})
 			continue

@@ -42,9 +42,30 @@ func Open(path string) (*Office, error) {
 // committee.
 const DemoSeed = 20261121
 
-// LoadDemo fills an empty database with the fictional county committee.
+// LoadDemo fills an empty database with the fictional county committee and
+// its open period, and writes the demo's filled forms into
+// DemoSubmissionsDir, so that a newcomer can drop them on the window at once.
 func (o *Office) LoadDemo(ctx context.Context) (model.RosterResult, error) {
-	return o.LoadDemoScale(ctx, demo.County, DemoSeed)
+	res, err := o.LoadDemoScale(ctx, demo.County, DemoSeed)
+	if err != nil {
+		return res, err
+	}
+	ps, err := o.Periods(ctx)
+	if err != nil {
+		return res, err
+	}
+	for _, p := range ps {
+		if _, err := o.WriteDemoSubmissions(ctx, p.ID, o.DemoSubmissionsDir()); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// DemoSubmissionsDir is the folder beside the database where LoadDemo puts
+// the demo's filled forms: "示范填报表".
+func (o *Office) DemoSubmissionsDir() string {
+	return filepath.Join(filepath.Dir(o.Path()), "示范填报表")
 }
 
 // LoadDemoScale fills an empty database with generated demo data of the

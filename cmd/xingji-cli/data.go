@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register("demo", "生成虚构的示范数据和一个进行中的考评周期：[--scale county|city] [--seed N] [--with-submissions 文件夹]（只能载入空数据库；--with-submissions 另写出一批填好的示范表格，可直接导入）", runDemo)
+	register("demo", "生成虚构的示范数据和一个进行中的考评周期：[--scale county|city] [--seed N] [--with-submissions 文件夹]（只能载入空数据库；县级示范另写出一批填好的示范表格，默认放在数据库旁的“示范填报表”文件夹，--with-submissions 指定其他文件夹）", runDemo)
 	register("backup", "立即备份数据库", runBackup)
 	register("backups", "列出备份（--json）", runBackups)
 	register("restore", "恢复备份：restore 备份文件 | restore --latest（数据库损坏时也可用）", runRestore)
@@ -48,12 +48,16 @@ func runDemo(m *Main, ctx context.Context, args []string) error {
 	}
 	for _, p := range ps {
 		fmt.Fprintf(m.Stdout, "考评周期 %d“%s”已开始：%d 个党组织参评\n", p.ID, p.Name, len(p.Units))
-		if *subs != "" {
-			files, err := o.WriteDemoSubmissions(ctx, p.ID, *subs)
+		dir := *subs
+		if dir == "" && *scale == string(demo.County) {
+			dir = o.DemoSubmissionsDir()
+		}
+		if dir != "" {
+			files, err := o.WriteDemoSubmissions(ctx, p.ID, dir)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(m.Stdout, "已写出 %d 份填好的示范表格到：%s\n可运行 xingji-cli import \"%s\" 导入，或拖到星级考评窗口中\n", len(files), *subs, *subs)
+			fmt.Fprintf(m.Stdout, "已写出 %d 份填好的示范表格到：%s\n可运行 xingji-cli import \"%s\" 导入，或拖到星级考评窗口中\n", len(files), dir, dir)
 		}
 	}
 	return nil

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"xingji/cmd/office"
 	"xingji/model"
 )
 
@@ -214,10 +213,10 @@ func runForms(m *Main, ctx context.Context, args []string) error {
 
 // importReport is the --json output of import.
 type importReport struct {
-	Files     []office.FileResult `json:"files"`
-	Accepted  int                 `json:"accepted"`
-	Rejected  int                 `json:"rejected"`
-	Duplicate int                 `json:"duplicate"`
+	Files     []model.FileResult `json:"files"`
+	Accepted  int                `json:"accepted"`
+	Rejected  int                `json:"rejected"`
+	Duplicate int                `json:"duplicate"`
 }
 
 func runImport(m *Main, ctx context.Context, args []string) error {
@@ -240,12 +239,12 @@ func runImport(m *Main, ctx context.Context, args []string) error {
 		return err
 	}
 	defer o.Close()
-	progress := func(done, total int, r office.FileResult) {
+	progress := func(done, total int, r model.FileResult) {
 		if *asJSON {
 			return
 		}
 		line := fmt.Sprintf("[%d/%d] %s：%s", done, total, r.Name, r.Outcome.Label())
-		if r.Outcome == office.OutcomeAccepted {
+		if r.Outcome == model.OutcomeAccepted {
 			who := r.Unit
 			if r.Dept != "" {
 				who = r.Dept + " 考评表"
@@ -261,16 +260,16 @@ func runImport(m *Main, ctx context.Context, args []string) error {
 	rep := importReport{Files: res}
 	for _, r := range res {
 		switch r.Outcome {
-		case office.OutcomeAccepted:
+		case model.OutcomeAccepted:
 			rep.Accepted++
-		case office.OutcomeRejected:
+		case model.OutcomeRejected:
 			rep.Rejected++
-		case office.OutcomeDuplicate:
+		case model.OutcomeDuplicate:
 			rep.Duplicate++
 		}
 	}
 	if rep.Files == nil {
-		rep.Files = []office.FileResult{}
+		rep.Files = []model.FileResult{}
 	}
 	if *asJSON {
 		if jerr := m.printJSON(rep); jerr != nil {
