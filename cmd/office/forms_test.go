@@ -1,13 +1,19 @@
 package office
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"os"
+	"reflect"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
+	"xingji/documents"
 	"xingji/model"
 )
 
@@ -194,4 +200,124 @@ func TestImportZipAndMissingList(t *testing.T) {
 	if n != len(forms) {
 		t.Errorf("missing list has %d lines, want %d", n, len(forms))
 	}
+}
+
+// TestRejectedFileChangesNoData sends, after a unit's accepted form, files
+// that must be refused — the same form with a score above its 分值, a form
+// whose identity was edited, a form of a closed period — and checks that
+// the accepted version and every value taken from it are exactly as before;
+// only the receipt of each refused file (its bytes and reasons) is added.
+func TestRejectedFileChangesNoData(t *testing.T) {
+	o, p := demoOffice(t)
+	ctx := context.Background()
+	files, err := o.DemoSubmissions(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var units []FormFile
+	for _, f := range files {
+		if f.Unit.ID != 0 {
+			units = append(units, f)
+		}
+	}
+	good := units[0]
+	dir := filepath.Join(t.TempDir(), "收件 箱")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, data []byte) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	if res, err := o.ImportForms(ctx, []string{write("好.xlsx", good.Data)}, nil); err != nil || res[0].Outcome != model.OutcomeAccepted {
+		t.Fatalf("good file: %+v %v", res, err)
+	}
+	before, err := o.AcceptedValues(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// The same unit's form with a score above its 分值.
+	var over bytes.Buffer
+	if err := documents.FillForm(bytes.NewReader(good.Data), &over, func(role model.SheetRole, row, col string) any {
+		if role == model.RoleSelf && col == documents.KeyValue && strings.HasSuffix(row, ":score") {
+			return 99
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// A form whose hidden identity names another unit: the checksum no
+	// longer matches.
+	tampered := editIdentity(t, good.Data, func(id *model.FormIdentity) { id.UnitCode = "QH-99" })
+	// A well-formed form of a period that is closed.
+	res, err := o.ImportForms(ctx, []string{write("超分.xlsx", over.Bytes()), write("改过标识.xlsx", tampered)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		if r.Outcome != model.OutcomeRejected {
+			t.Fatalf("%s should be refused: %+v", r.Name, r)
+		}
+	}
+	if !strings.Contains(strings.Join(res[0].Problems, ""), "超过了分值") || !strings.Contains(strings.Join(res[1].Problems, ""), "校验码不符") {
+		t.Errorf("reasons: %q / %q", res[0].Problems, res[1].Problems)
+	}
+	if err := o.SetPeriodStatus(ctx, p.ID, model.PeriodClosed); err != nil {
+		t.Fatal(err)
+	}
+	late := units[2]
+	res, err = o.ImportForms(ctx, []string{write("迟交.xlsx", late.Data)}, nil)
+	if err != nil || res[0].Outcome != model.OutcomeRejected || !strings.Contains(strings.Join(res[0].Problems, ""), "已关闭") {
+		t.Fatalf("a form for a closed period: %+v %v", res, err)
+	}
+	after, err := o.AcceptedValues(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(before, after) {
+		t.Fatal("a refused file changed the accepted submissions or their values")
+	}
+	// The tampered file cannot be trusted to belong to the period: its
+	// receipt is kept apart, with its bytes.
+	subs, _ := o.Submissions(ctx, p.ID)
+	loose, _ := o.Submissions(ctx, 0)
+	if len(subs) != 3 || len(loose) != 1 || loose[0].Status != model.SubmissionRejected {
+		t.Errorf("want 1 accepted + 2 refused receipts in the period and 1 apart, got %d and %d", len(subs), len(loose))
+	}
+	if data, err := o.FileData(ctx, loose[0].SHA256); err != nil || !bytes.Equal(data, tampered) {
+		t.Errorf("the refused file's bytes should be kept: %v", err)
+	}
+}
+
+// editIdentity rewrites the JSON identity of a form (cell A2 of the very
+// hidden sheet) without recomputing its checksum, as a hand edit would.
+func editIdentity(t *testing.T, data []byte, edit func(*model.FormIdentity)) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	text, err := f.GetCellValue(model.FormIdentitySheet, "A2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id model.FormIdentity
+	if err := json.Unmarshal([]byte(text), &id); err != nil {
+		t.Fatal(err)
+	}
+	edit(&id)
+	b, _ := json.Marshal(id)
+	if err := f.SetCellStr(model.FormIdentitySheet, "A2", string(b)); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := f.WriteTo(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }
