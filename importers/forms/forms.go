@@ -150,7 +150,7 @@ func (r *reader) identify() {
 		u, ok := r.cat.Units[id.UnitID]
 		if !ok || u.Code != id.UnitCode {
 			r.fail(sheet, 0, 0, "这份表属于党组织“"+id.UnitName+"”（编码 "+id.UnitCode+"），本数据库中没有这个党组织",
-				"请确认导入到了正确的数据文件；如果党组织的编码改过，请请考核办重新生成这份表")
+				"请确认导入到了正确的数据文件；如果党组织的编码改过，请考核办重新生成这份表")
 			return
 		}
 		if !p.InScope(u.ID) {
@@ -171,10 +171,37 @@ func (r *reader) identify() {
 		r.fail(sheet, 0, 0, "表单标识中的表单类型“"+string(id.Form)+"”无法识别", hintRedownload)
 		return
 	}
+	if extra := extraSheets(id, p); len(extra) > 0 {
+		r.fail(sheet, 0, 0, "表单标识列出的工作表“"+strings.Join(extra, "”“")+"”不是本期"+id.Form.Label()+"应有的工作表",
+			hintRedownload+"；"+hintNoEdit)
+		return
+	}
 	r.res.Period = p
 	if p.Status == model.PeriodClosed {
 		r.fail("", 0, 0, "考评周期“"+p.Name+"”已关闭，不再接收填报", "如确需补报，请考核办先重新打开这个考评周期")
 	}
+}
+
+// extraSheets returns the labels of the sheets the identity names that the
+// period's forms of its kind do not have (党员评议表 in a period that does
+// not appraise members, say): an identity made by hand or by another
+// program, which the sheet readers must not be trusted with.
+func extraSheets(id model.FormIdentity, p *model.Period) []string {
+	allowed := []model.SheetRole{model.RoleReview}
+	if id.Form == model.FormUnit {
+		allowed = documents.UnitFormRoles(p)
+	}
+	var extra []string
+	for _, role := range id.Sheets {
+		ok := false
+		for _, a := range allowed {
+			ok = ok || a == role
+		}
+		if !ok {
+			extra = append(extra, role.Label())
+		}
+	}
+	return extra
 }
 
 // hiddenIdentity reads the identity sheet. sheet is the identity sheet's
@@ -207,7 +234,9 @@ func (r *reader) hiddenIdentity() (id model.FormIdentity, ok bool, sheet string)
 
 // headerIdentity recognises a form without its identity sheet by the lines
 // printed above its table: "党组织：名称（编码 X）    考评周期：名称" or
-// "考评周期：名称 … 考评部门：部门".
+// "考评周期：名称 … 考评部门：部门". The lines are compared cleaned, as
+// importers.Clean folds "：（）" to ":()", and so are the names they are
+// compared with.
 func (r *reader) headerIdentity() (model.FormIdentity, bool) {
 	var id model.FormIdentity
 	var periodName, unitCode, dept string
@@ -215,13 +244,14 @@ func (r *reader) headerIdentity() (model.FormIdentity, bool) {
 		for row := 1; row <= min(8, len(sh.Rows)); row++ {
 			for _, c := range sh.Rows[row-1].Cells {
 				t := importers.Clean(c.Text)
-				if v, ok := after(t, "考评周期："); ok && periodName == "" {
+				if v, ok := after(t, "考评周期:"); ok && periodName == "" {
 					periodName = cut(v, "    ", "考核方案")
 				}
-				if v, ok := after(t, "（编码 "); ok && unitCode == "" {
-					unitCode, _, _ = strings.Cut(v, "）")
+				if v, ok := after(t, "(编码 "); ok && unitCode == "" {
+					unitCode, _, _ = strings.Cut(v, ")")
+					unitCode = strings.TrimSpace(unitCode)
 				}
-				if v, ok := after(t, "考评部门："); ok && dept == "" {
+				if v, ok := after(t, "考评部门:"); ok && dept == "" {
 					dept = strings.TrimSpace(v)
 				}
 			}
@@ -232,7 +262,7 @@ func (r *reader) headerIdentity() (model.FormIdentity, bool) {
 	}
 	var p *model.Period
 	for i := range r.cat.Periods {
-		if r.cat.Periods[i].Name == periodName {
+		if importers.Clean(r.cat.Periods[i].Name) == periodName {
 			p = &r.cat.Periods[i]
 			break
 		}
@@ -243,7 +273,7 @@ func (r *reader) headerIdentity() (model.FormIdentity, bool) {
 	}
 	if unitCode != "" {
 		for _, u := range r.cat.Units {
-			if u.Code == unitCode {
+			if importers.Clean(u.Code) == unitCode {
 				id = documents.UnitIdentity(p, u)
 				return id, true
 			}
@@ -253,7 +283,7 @@ func (r *reader) headerIdentity() (model.FormIdentity, bool) {
 		return id, true
 	}
 	for _, d := range p.Departments() {
-		if model.DeptLabel(d) == dept {
+		if importers.Clean(model.DeptLabel(d)) == dept {
 			return documents.ReviewIdentity(p, d), true
 		}
 	}

@@ -3,6 +3,7 @@ package forms
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"xingji/documents"
 	"xingji/importers"
@@ -10,6 +11,15 @@ import (
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// freeText is what a person wrote in a text cell (说明, 承诺事项 …), kept as
+// typed but for the white space around it: importers.Clean would fold the
+// full-width "：，（）" of Chinese text to ASCII.
+func freeText(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+	})
+}
 
 // itemName names an item for people: "第 3 项“组织生活…”" when its code is
 // a number as printed in the 序号 column, else "“组织生活…”项".
@@ -85,6 +95,7 @@ func (r *reader) readSheets() {
 			roles = documents.UnitFormRoles(r.res.Period)
 		}
 	}
+	var missing []string
 	for _, role := range roles {
 		k := found[role]
 		if k == nil {
@@ -94,8 +105,7 @@ func (r *reader) readSheets() {
 			if role == model.RoleLedger {
 				continue // an empty ledger may be dropped from the workbook
 			}
-			r.fail("", 0, 0, "找不到工作表“"+role.Label()+"”（或其中隐藏的标记已被删除）",
-				"请使用下发的表格填写，不要删除工作表或隐藏的第1行、A列")
+			missing = append(missing, role.Label())
 			continue
 		}
 		switch role {
@@ -110,6 +120,16 @@ func (r *reader) readSheets() {
 		case model.RoleReview:
 			r.readReview(k)
 		}
+	}
+	if len(missing) > 0 && r.table.Format == importers.FormatCSV {
+		// A CSV holds one sheet: say so rather than "do not delete sheets".
+		r.fail("", 0, 0, "CSV 文件只有一个工作表，而这份表还需要“"+strings.Join(missing, "”“")+"”",
+			"请直接导入下发的 Excel 填报表（.xlsx），不要另存为 CSV")
+		return
+	}
+	for _, label := range missing {
+		r.fail("", 0, 0, "找不到工作表“"+label+"”（或其中隐藏的标记已被删除）",
+			"请使用下发的表格填写，不要删除工作表或隐藏的第1行、A列")
 	}
 }
 
@@ -222,7 +242,7 @@ func (r *reader) readSelf(k *keyedSheet) {
 					Field: fd.Name, Value: v.text, Sheet: k.sh.Name, Cell: cellRef(row, vcol)})
 			}
 			if ncol > 0 && !noted {
-				if note := importers.Clean(k.sh.Cell(row, ncol).Text); note != "" {
+				if note := freeText(k.sh.Cell(row, ncol).Text); note != "" {
 					r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: it.Code,
 						Field: documents.KeyNote, Value: note, Sheet: k.sh.Name, Cell: cellRef(row, ncol)})
 				}
@@ -234,8 +254,9 @@ func (r *reader) readSelf(k *keyedSheet) {
 
 // readSelfByHeaders reads a self-assessment that lost its hidden keys (a
 // table pasted into a new workbook, an exported CSV): a sheet with a header
-// row naming 序号 and 得分 (or 填报); each row whose 序号 is the code of a
-// manual item gives its score. It returns false when there is no such sheet.
+// row naming 序号 and 得分 (or 填报); each row whose 序号 is the number the
+// form prints for a manual item gives its score. It returns false when
+// there is no such sheet.
 func (r *reader) readSelfByHeaders() bool {
 	p := r.res.Period
 	for _, sh := range r.table.VisibleSheets() {
@@ -262,43 +283,60 @@ func (r *reader) readSelfByHeaders() bool {
 			continue
 		}
 		subject := "u:" + strconv.FormatInt(r.unit.ID, 10)
-		seen := map[string]bool{}
+		// 序号 shows documents.ItemNumber: the code when it is a number, else
+		// the item's place ("policy" shows "1"). Two items may show the same
+		// number (code "12b" in 14th place, and code "14"): each number lists
+		// its items in order, and each row takes the next one not yet seen.
+		items := documents.SelfItems(&p.Scheme, r.unit.Kind)
+		byNumber := map[string][]*model.Item{}
+		number := map[*model.Item]string{}
+		for seq, fi := range items {
+			n := documents.ItemNumber(fi.Item, seq+1)
+			byNumber[n] = append(byNumber[n], fi.Item)
+			number[fi.Item] = n
+		}
+		seen := map[*model.Item]bool{}
 		for row := hdr + 1; row <= len(sh.Rows); row++ {
-			code := importers.Clean(sh.Cell(row, noCol).Text)
-			it := p.Scheme.Item(code)
-			if it == nil || seen[code] {
+			no := importers.Clean(sh.Cell(row, noCol).Text)
+			var it *model.Item
+			for _, cand := range byNumber[no] {
+				if !seen[cand] {
+					it = cand
+					break
+				}
+			}
+			if it == nil {
 				continue
 			}
+			seen[it] = true
 			fields := model.ItemFields(it)
 			if len(fields) != 1 || fields[0].Kind != model.FieldScore {
-				r.fail(sh.Name, row, scoreCol, "第 "+code+" 项需要按规则填写次数或“是/否”，这份表缺少隐藏的标记，无法确定各格的含义",
+				r.fail(sh.Name, row, scoreCol, "第 "+no+" 项需要按规则填写次数或“是/否”，这份表缺少隐藏的标记，无法确定各格的含义",
 					"请使用考核办下发的原表填写")
-				seen[code] = true
 				continue
 			}
-			seen[code] = true
-			v, ok := r.parse(sh, row, scoreCol, fields[0], "第 "+code+" 项的得分")
+			v, ok := r.parse(sh, row, scoreCol, fields[0], "第 "+no+" 项的得分")
 			if !ok {
 				continue
 			}
 			if v.blank {
 				if required(it, fields[0]) {
-					r.fail(sh.Name, row, scoreCol, "第 "+code+" 项的得分没有填写", "请填写"+fields[0].RangeText())
+					r.fail(sh.Name, row, scoreCol, "第 "+no+" 项的得分没有填写", "请填写"+fields[0].RangeText())
 				}
 				continue
 			}
-			r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: code,
+			r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: it.Code,
 				Field: fields[0].Name, Value: v.text, Sheet: sh.Name, Cell: cellRef(row, scoreCol)})
 			if noteCol > 0 {
-				if note := importers.Clean(sh.Cell(row, noteCol).Text); note != "" {
-					r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: code,
+				if note := freeText(sh.Cell(row, noteCol).Text); note != "" {
+					r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: it.Code,
 						Field: documents.KeyNote, Value: note, Sheet: sh.Name, Cell: cellRef(row, noteCol)})
 				}
 			}
 		}
-		for _, fi := range documents.SelfItems(&p.Scheme, r.unit.Kind) {
-			if !seen[fi.Item.Code] && !fi.Item.Bonus && !fi.Item.Penalty {
-				r.fail(sh.Name, 0, noCol, "找不到序号为 "+fi.Item.Code+" 的一行（“"+model.ItemLabel("", fi.Item.Title)+"”）",
+		for _, fi := range items {
+			if !seen[fi.Item] && !fi.Item.Bonus && !fi.Item.Penalty {
+				r.fail(sh.Name, 0, noCol, "找不到序号为 "+number[fi.Item]+" 的一行（"+model.ItemLabel(number[fi.Item], fi.Item.Title)+"）",
 					"请使用考核办下发的原表填写，不要删除行或改动序号")
 			}
 		}
@@ -401,7 +439,7 @@ func (r *reader) readLedger(k *keyedSheet) {
 		row := k.rows[key]
 		any := false
 		for _, c := range documents.LedgerColumns {
-			if col := k.cols[c[0]]; col > 0 && importers.Clean(k.sh.Cell(row, col).Text) != "" {
+			if col := k.cols[c[0]]; col > 0 && freeText(k.sh.Cell(row, col).Text) != "" {
 				any = true
 			}
 		}
@@ -414,7 +452,10 @@ func (r *reader) readLedger(k *keyedSheet) {
 			if col == 0 {
 				continue
 			}
-			text := importers.Clean(k.sh.Cell(row, col).Text)
+			text := freeText(k.sh.Cell(row, col).Text)
+			if c[0] == "state" {
+				text = importers.Clean(text)
+			}
 			switch {
 			case c[0] == "what" && text == "":
 				r.fail(k.sh.Name, row, col, "这一行没有填写承诺事项", "请填写承诺事项，或清空整行")
@@ -482,7 +523,7 @@ func (r *reader) readReview(k *keyedSheet) {
 			}
 		}
 		if ncol > 0 {
-			if note := importers.Clean(k.sh.Cell(row, ncol).Text); note != "" {
+			if note := freeText(k.sh.Cell(row, ncol).Text); note != "" {
 				r.add(model.EntryValue{Subject: subject, Source: model.SourceReview, Rater: rater,
 					Field: documents.KeyNote, Value: note, Sheet: k.sh.Name, Cell: cellRef(row, ncol)})
 			}
