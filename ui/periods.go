@@ -41,7 +41,7 @@ var boardColumns = []struct {
 	title string
 	width float32
 }{
-	{"编码", 90}, {"党组织 / 部门", 220}, {"书记", 70}, {"情况", 70}, {"版本", 110},
+	{"编码", 90}, {"党组织 / 部门", 220}, {"书记", 70}, {"情况", 70}, {"版本", 130},
 	{"收到时间", 130}, {"文件", 240}, {"退回原因", 420},
 }
 
@@ -506,7 +506,7 @@ func (s *PeriodsScreen) onWriteForms() {
 				return
 			}
 			s.m.setStatus(fmt.Sprintf("已生成 %d 份表格：%s", n, dest))
-			dialog.ShowInformation("已生成下发表格", fmt.Sprintf("已生成 %d 份表格，保存在：\n%s\n\n每个党组织一份填报表，每个考评部门一份考评表；可整个文件夹压缩后发给各支部。", n, dest), s.m.win)
+			dialog.ShowInformation("已生成下发表格", fmt.Sprintf("已生成 %d 份表格，保存在：\n%s\n\n每个党组织一份填报表（以党组织编码和名称命名），每个考评部门一份考评表。\n同样的表格另打包为 %s.zip，便于通过邮件发送。", n, dest, filepath.Base(dest)), s.m.win)
 		})
 	}, s.m.win)
 	d.Resize(fyne.NewSize(900, 600))

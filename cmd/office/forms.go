@@ -191,11 +191,15 @@ func sha256Hex(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// WriteFormsTo writes every form of a period to dest (see WriteForms) and
-// returns how many were written.
-func (o *Office) WriteFormsTo(ctx context.Context, periodID int64, dest string) (int, error) {
-	files, err := o.WriteForms(ctx, periodID, dest)
-	return len(files), err
+// WriteFormsTo writes every form of a period into the folder dir and the
+// same forms into dir + ".zip" beside it (for sending by e-mail), and
+// returns how many forms were written.
+func (o *Office) WriteFormsTo(ctx context.Context, periodID int64, dir string) (int, error) {
+	files, err := o.WriteForms(ctx, periodID, dir)
+	if err != nil {
+		return 0, err
+	}
+	return len(files), writeZip(strings.TrimRight(dir, `/\`)+".zip", files)
 }
 
 // IsFormFile reports whether path is something to import as returned forms

@@ -1,6 +1,7 @@
 package office
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -320,4 +321,36 @@ func editIdentity(t *testing.T, data []byte, edit func(*model.FormIdentity)) []b
 		t.Fatal(err)
 	}
 	return out.Bytes()
+}
+
+// TestWriteFormsToFolderAndZip checks the window's 生成下发表格: a folder of
+// forms named by unit, and the same forms in a .zip beside it, whose names
+// are flagged UTF-8 so that Windows shows them in Chinese.
+func TestWriteFormsToFolderAndZip(t *testing.T) {
+	o, p := demoOffice(t)
+	dir := filepath.Join(t.TempDir(), "下发 表格", "2026年度 星级评定")
+	n, err := o.WriteFormsTo(context.Background(), p.ID, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != n || n != len(p.Units)+len(p.Departments()) {
+		t.Fatalf("folder has %d files, wrote %d: %v", len(entries), n, err)
+	}
+	zr, err := zip.OpenReader(dir + ".zip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	if len(zr.File) != n {
+		t.Fatalf("zip has %d entries, want %d", len(zr.File), n)
+	}
+	for i, f := range zr.File {
+		if f.NonUTF8 || f.Name != entries[i].Name() && !strings.HasSuffix(f.Name, ".xlsx") {
+			t.Errorf("entry %q", f.Name)
+		}
+		if !strings.Contains(f.Name, "党支部 填报表.xlsx") && !strings.HasPrefix(f.Name, "考评表-") {
+			t.Errorf("entry %q is not named by unit or department", f.Name)
+		}
+	}
 }
