@@ -72,6 +72,8 @@ type PeriodsScreen struct {
 	importButton *widget.Button
 	folderButton *widget.Button
 	missingBtn   *widget.Button
+	newButton    *widget.Button
+	toggleButton *widget.Button
 	progress     *widget.ProgressBar
 	progressText *widget.Label
 	cancelButton *widget.Button
@@ -81,6 +83,8 @@ type PeriodsScreen struct {
 	cancel context.CancelFunc // of the import under way; nil when idle
 	// lastImport holds the results of the last import, for the detail pane.
 	lastImport []model.FileResult
+	// selectAfterReload is the period to choose once the list is read again.
+	selectAfterReload int64
 }
 
 func newPeriodsScreen(m *MainWindow, desk PeriodDesk) *PeriodsScreen {
@@ -99,6 +103,8 @@ func newPeriodsScreen(m *MainWindow, desk PeriodDesk) *PeriodsScreen {
 	s.importButton.Importance = widget.HighImportance
 	s.folderButton = widget.NewButtonWithIcon("导入整个文件夹…", theme.FolderIcon(), s.onPickFolder)
 	s.missingBtn = widget.NewButtonWithIcon("导出未提交名单…", theme.DocumentSaveIcon(), s.onExportMissing)
+	s.newButton = widget.NewButtonWithIcon("新建考评周期…", theme.ContentAddIcon(), s.onNewPeriod)
+	s.toggleButton = widget.NewButton("关闭本期", s.onToggleOpen)
 	s.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.rows), len(boardColumns) },
 		func() fyne.CanvasObject {
@@ -142,7 +148,8 @@ func newPeriodsScreen(m *MainWindow, desk PeriodDesk) *PeriodsScreen {
 	s.filter.OnChanged = func(string) { s.applyFilter() }
 
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("考评周期："), container.NewHBox(widget.NewLabel("显示："), s.filter), s.periodSelect),
+		container.NewBorder(nil, nil, widget.NewLabel("考评周期："),
+			container.NewHBox(s.newButton, s.toggleButton, widget.NewLabel("显示："), s.filter), s.periodSelect),
 		container.NewHBox(s.formsButton, s.importButton, s.folderButton, s.missingBtn),
 		s.summary, s.hint, s.progressBox,
 	)
@@ -217,6 +224,9 @@ func (s *PeriodsScreen) reload() {
 		if s.current >= 0 && s.current < len(s.periods) {
 			keep = s.periods[s.current].ID
 		}
+		if s.selectAfterReload != 0 {
+			keep, s.selectAfterReload = s.selectAfterReload, 0
+		}
 		s.periods = ps
 		names := make([]string, len(ps))
 		pick := -1
@@ -230,6 +240,7 @@ func (s *PeriodsScreen) reload() {
 			pick = 0
 		}
 		s.periodSelect.Options = names
+		s.periodSelect.Selected = ""
 		s.current = -1
 		if pick >= 0 {
 			s.periodSelect.SetSelectedIndex(pick) // calls onPeriod
@@ -375,6 +386,14 @@ func (s *PeriodsScreen) busy() bool {
 func (s *PeriodsScreen) setEnabled() {
 	has := s.current >= 0
 	idle := !s.busy()
+	_, canMake := s.desk.(PeriodMaker)
+	enable(s.newButton, idle && canMake)
+	enable(s.toggleButton, has && idle && canMake)
+	if has && s.periods[s.current].Status == model.PeriodClosed {
+		s.toggleButton.SetText("重新打开")
+	} else {
+		s.toggleButton.SetText("关闭本期")
+	}
 	enable(s.formsButton, has && idle)
 	enable(s.missingBtn, has && idle)
 	enable(s.importButton, idle)

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"xingji/model"
@@ -51,5 +53,61 @@ func TestDropDemoSubmissionsFillsBoard(t *testing.T) {
 	saveShot(t, m, "status-board-rejected.png")
 	if got := boardCell(s.rows[0], 3); got != "被退回" {
 		t.Errorf("state cell %q", got)
+	}
+}
+
+// TestNewPeriodAndClose opens a second period from the window — the
+// enterprise scheme, whose parts are scored by five departments — and closes
+// it again.
+func TestNewPeriodAndClose(t *testing.T) {
+	m, o := newTestWindow(t)
+	loadDemo(t, m)
+	s := m.periods
+	all, err := defaultSchemeList(o)(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := s.showPeriodForm(o, all)
+	for i, name := range f.scheme.Options {
+		if strings.Contains(name, "qiye-cxcy") {
+			f.scheme.SetSelectedIndex(i)
+		}
+	}
+	if !strings.Contains(f.scope.Text, "企业") || len(f.units) == 0 {
+		t.Fatalf("scope for the enterprise scheme: %q", f.scope.Text)
+	}
+	if !strings.Contains(f.name.Text, "企业") {
+		t.Errorf("the name should default from the scheme, got %q", f.name.Text)
+	}
+	test.Tap(f.dialog.save)
+	if f.dialog.errText.Text != "" {
+		t.Fatalf("create: %s", f.dialog.errText.Text)
+	}
+	if len(s.periods) != 2 || !strings.Contains(s.periodSelect.Selected, "企业") {
+		t.Fatalf("the new period should be listed and chosen: %q", s.periodSelect.Selected)
+	}
+	depts := map[string]bool{}
+	for _, r := range s.board.Rows {
+		if r.Form == model.FormReview {
+			depts[r.Dept] = true
+		}
+	}
+	// 000 第四篇: 组织部 60, 宣传部 10, 党办 10, 纪委办 10, 干部部 10 each
+	// enter their own part (the bonus items name further offices).
+	for _, d := range []string{"组织部", "宣传部", "党委办公室", "纪委办公室", "干部部"} {
+		if !depts[d] {
+			t.Errorf("no review form for %s; have %v", d, depts)
+		}
+	}
+	if s.board.Missing != len(s.board.Rows) {
+		t.Errorf("a new period has every form missing: %+v", s.board)
+	}
+	ps, _ := o.Periods(context.Background())
+	if err := o.SetPeriodStatus(context.Background(), ps[0].ID, model.PeriodClosed); err != nil {
+		t.Fatal(err)
+	}
+	s.reload()
+	if s.toggleButton.Text != "重新打开" {
+		t.Errorf("a closed period offers 重新打开, got %q", s.toggleButton.Text)
 	}
 }

@@ -354,3 +354,31 @@ func TestWriteFormsToFolderAndZip(t *testing.T) {
 		}
 	}
 }
+
+// TestImportCancel cancels an import after its first file: the call says so,
+// the file already taken stays, and the rest are left for another time.
+func TestImportCancel(t *testing.T) {
+	o, p := demoOffice(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	dir := filepath.Join(t.TempDir(), "示范 填报表")
+	files, err := o.WriteDemoSubmissions(context.Background(), p.ID, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := o.ImportForms(ctx, []string{dir}, func(done, total int, _ model.FileResult) {
+		if done == 1 {
+			cancel()
+		}
+	})
+	if err == nil || !strings.Contains(model.ErrorMessage(err), "导入已取消") {
+		t.Fatalf("want a cancellation message, got %v", err)
+	}
+	if len(res) != 1 || len(files) < 3 {
+		t.Fatalf("results after cancelling at the first file: %d of %d", len(res), len(files))
+	}
+	subs, _ := o.Submissions(context.Background(), p.ID)
+	if len(subs) != 1 {
+		t.Errorf("want the first file kept, got %d receipts", len(subs))
+	}
+}
