@@ -79,6 +79,7 @@ func TestNewPeriodAndClose(t *testing.T) {
 	if !strings.Contains(f.name.Text, "企业") {
 		t.Errorf("the name should default from the scheme, got %q", f.name.Text)
 	}
+	saveShot(t, m, "new-period.png")
 	test.Tap(f.dialog.save)
 	if f.dialog.errText.Text != "" {
 		t.Fatalf("create: %s", f.dialog.errText.Text)
