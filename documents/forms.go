@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -135,11 +136,12 @@ func ReviewItems(s *model.Scheme, dept string) []FormItem {
 }
 
 // ItemNumber is what the 序号 column shows for an item: its code when the
-// code is a number as the rubric prints it ("3", "2.1"), else seq (when
-// not 0) — codes such as "policy" are keys, not numbers for people.
+// code reads as a rubric's number ("3", "2.1", "12b": it starts with a
+// digit and is short), else seq (when not 0) — codes such as "policy" are
+// keys, not numbers for people.
 func ItemNumber(it *model.Item, seq int) string {
-	if it.Code != "" && strings.Trim(it.Code, "0123456789.-") == "" {
-		return it.Code
+	if c := it.Code; c != "" && c[0] >= '0' && c[0] <= '9' && utf8.RuneCountInString(c) <= 8 && !strings.ContainsAny(c, " \t") {
+		return c
 	}
 	if seq == 0 {
 		return ""
