@@ -24,7 +24,7 @@ type PeriodDesk interface {
 	Periods(ctx context.Context) ([]model.Period, error)
 	StatusBoard(ctx context.Context, periodID int64) (model.StatusBoard, error)
 	ImportForms(ctx context.Context, paths []string, progress func(done, total int, last model.FileResult)) ([]model.FileResult, error)
-	WriteFormsTo(ctx context.Context, periodID int64, dest string) (int, error)
+	WriteFormsTo(ctx context.Context, periodID int64, dir string, progress func(done, total int)) (int, error)
 	WriteMissingList(ctx context.Context, periodID int64, path string) (int, error)
 	// IsFormFile reports whether a dropped path is returned forms (a folder,
 	// a .zip, or a workbook of ours) rather than a roster.
@@ -512,24 +512,54 @@ func (s *PeriodsScreen) onWriteForms() {
 			return
 		}
 		dest := filepath.Join(filepath.FromSlash(u.Path()), safeName(p.Name)+" 下发表格")
-		s.m.setStatus("正在生成表格…")
-		var n int
-		s.m.background(func() error {
-			var err error
-			n, err = s.desk.WriteFormsTo(context.Background(), p.ID, dest)
-			return err
-		}, func(err error) {
-			if err != nil {
-				s.m.setStatus("")
-				s.m.showError("生成表格失败", err)
-				return
-			}
-			s.m.setStatus(fmt.Sprintf("已生成 %d 份表格：%s", n, dest))
-			dialog.ShowInformation("已生成下发表格", fmt.Sprintf("已生成 %d 份表格，保存在：\n%s\n\n每个党组织一份填报表（以党组织编码和名称命名），每个考评部门一份考评表。\n同样的表格另打包为 %s.zip，便于通过邮件发送。", n, dest, filepath.Base(dest)), s.m.win)
-		})
+		s.writeForms(p, dest)
 	}, s.m.win)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// writeForms writes the period's forms into dest and dest.zip off the UI
+// goroutine, with the progress bar; 取消 stops it.
+func (s *PeriodsScreen) writeForms(p model.Period, dest string) {
+	s.mu.Lock()
+	if s.cancel != nil {
+		s.mu.Unlock()
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.mu.Unlock()
+	s.setEnabled()
+	s.progress.SetValue(0)
+	s.progressText.SetText("正在生成表格…")
+	s.cancelButton.SetText("取消")
+	s.progressBox.Show()
+	var n int
+	s.m.background(func() error {
+		var err error
+		n, err = s.desk.WriteFormsTo(ctx, p.ID, dest, func(done, total int) {
+			fyne.Do(func() {
+				s.progress.SetValue(float64(done) / float64(total))
+				s.progressText.SetText(fmt.Sprintf("正在生成表格：%d / %d", done, total))
+			})
+		})
+		return err
+	}, func(err error) {
+		s.mu.Lock()
+		s.cancel = nil
+		s.mu.Unlock()
+		cancel()
+		s.progressBox.Hide()
+		s.cancelButton.SetText("取消导入")
+		s.setEnabled()
+		if err != nil {
+			s.m.setStatus("")
+			s.m.showError("生成表格失败", err)
+			return
+		}
+		s.m.setStatus(fmt.Sprintf("已生成 %d 份表格：%s", n, dest))
+		dialog.ShowInformation("已生成下发表格", fmt.Sprintf("已生成 %d 份表格，保存在：\n%s\n\n每个党组织一份填报表（以党组织编码和名称命名），每个考评部门一份考评表。\n同样的表格另打包为 %s.zip，便于通过邮件发送。", n, dest, filepath.Base(dest)), s.m.win)
+	})
 }
 
 func (s *PeriodsScreen) onExportMissing() {

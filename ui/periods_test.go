@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -110,5 +112,25 @@ func TestNewPeriodAndClose(t *testing.T) {
 	s.reload()
 	if s.toggleButton.Text != "重新打开" {
 		t.Errorf("a closed period offers 重新打开, got %q", s.toggleButton.Text)
+	}
+}
+
+// TestWriteFormsFromWindow writes the demo period's forms as 生成下发表格
+// does once a folder is chosen: the folder and the .zip beside it.
+func TestWriteFormsFromWindow(t *testing.T) {
+	m, _ := newTestWindow(t)
+	loadDemo(t, m)
+	s := m.periods
+	dest := filepath.Join(t.TempDir(), "下发 表格")
+	s.writeForms(s.periods[s.current], dest)
+	entries, err := os.ReadDir(dest)
+	if err != nil || len(entries) != len(s.board.Rows) {
+		t.Fatalf("folder: %d files for %d board rows: %v", len(entries), len(s.board.Rows), err)
+	}
+	if _, err := os.Stat(dest + ".zip"); err != nil {
+		t.Fatal(err)
+	}
+	if s.progressBox.Visible() || s.busy() || !strings.Contains(m.status.Text, "已生成 10 份表格") {
+		t.Errorf("after writing: progress visible %v, busy %v, status %q", s.progressBox.Visible(), s.busy(), m.status.Text)
 	}
 }

@@ -170,20 +170,21 @@ func TestImportZipAndMissingList(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	forms, err := o.WriteForms(ctx, p.ID, zipPath)
+	var progressed int
+	n, err := o.WriteForms(ctx, p.ID, zipPath, func(done, total int) { progressed = done })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(forms) != len(p.Units)+len(p.Departments()) {
-		t.Fatalf("forms = %d", len(forms))
+	if n != len(p.Units)+len(p.Departments()) || progressed != n {
+		t.Fatalf("forms = %d, progress reached %d", n, progressed)
 	}
 	// Blank forms: each is read, and refused because the scores are empty.
 	res, err := o.ImportForms(ctx, []string{zipPath}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res) != len(forms) {
-		t.Fatalf("results %d, forms %d", len(res), len(forms))
+	if len(res) != n {
+		t.Fatalf("results %d, forms %d", len(res), n)
 	}
 	for _, r := range res {
 		if r.Outcome != model.OutcomeRejected || !strings.Contains(strings.Join(r.Problems, ""), "没有填写") {
@@ -194,12 +195,12 @@ func TestImportZipAndMissingList(t *testing.T) {
 		}
 	}
 	list := filepath.Join(dir, "未提交 名单.xlsx")
-	n, err := o.WriteMissingList(ctx, p.ID, list)
+	missing, err := o.WriteMissingList(ctx, p.ID, list)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != len(forms) {
-		t.Errorf("missing list has %d lines, want %d", n, len(forms))
+	if missing != n {
+		t.Errorf("missing list has %d lines, want %d", missing, n)
 	}
 }
 
@@ -329,7 +330,7 @@ func editIdentity(t *testing.T, data []byte, edit func(*model.FormIdentity)) []b
 func TestWriteFormsToFolderAndZip(t *testing.T) {
 	o, p := demoOffice(t)
 	dir := filepath.Join(t.TempDir(), "下发 表格", "2026年度 星级评定")
-	n, err := o.WriteFormsTo(context.Background(), p.ID, dir)
+	n, err := o.WriteFormsTo(context.Background(), p.ID, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

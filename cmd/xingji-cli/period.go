@@ -200,14 +200,16 @@ func runForms(m *Main, ctx context.Context, args []string) error {
 		return err
 	}
 	defer o.Close()
-	files, err := o.WriteForms(ctx, *period, *out)
+	start := time.Now()
+	n, err := o.WriteForms(ctx, *period, *out, func(done, total int) {
+		if done%200 == 0 && done < total {
+			fmt.Fprintf(m.Stdout, "  已生成 %d / %d …\n", done, total)
+		}
+	})
 	if err != nil {
 		return err
 	}
-	for _, f := range files {
-		fmt.Fprintln(m.Stdout, "  "+f.Name)
-	}
-	fmt.Fprintf(m.Stdout, "已生成 %d 份表格：%s\n", len(files), *out)
+	fmt.Fprintf(m.Stdout, "已生成 %d 份表格（用时 %.1f 秒）：%s\n", n, time.Since(start).Seconds(), *out)
 	return nil
 }
 
