@@ -242,37 +242,10 @@ func newFormStyles(f *excelize.File) (formStyles, error) {
 	return st, nil
 }
 
-// formWriter writes one sheet of a form, keeping the first error.
+// formWriter writes one sheet of a form.
 type formWriter struct {
-	f     *excelize.File
-	sheet string
-	st    formStyles
-	row   int
-	err   error
-}
-
-func (w *formWriter) do(err error) {
-	if w.err == nil {
-		w.err = err
-	}
-}
-
-func (w *formWriter) set(col, row int, v any, style int) {
-	ref := cell(col, row)
-	if v != nil {
-		w.do(w.f.SetCellValue(w.sheet, ref, v))
-	}
-	w.do(w.f.SetCellStyle(w.sheet, ref, ref, style))
-}
-
-// merge writes v into the top-left cell of a rectangle, styles all of it
-// and merges it when it is more than one cell.
-func (w *formWriter) merge(fromCol, fromRow, toCol, toRow int, v any, style int) {
-	w.set(fromCol, fromRow, v, style)
-	w.do(w.f.SetCellStyle(w.sheet, cell(fromCol, fromRow), cell(toCol, toRow), style))
-	if toCol > fromCol || toRow > fromRow {
-		w.do(w.f.MergeCell(w.sheet, cell(fromCol, fromRow), cell(toCol, toRow)))
-	}
+	sheetWriter
+	st formStyles
 }
 
 // keys writes the hidden key row and column marker.
@@ -310,27 +283,6 @@ func (w *formWriter) widths(ws ...float64) {
 		c := columnName(i + 2)
 		w.do(w.f.SetColWidth(w.sheet, c, c, x))
 	}
-}
-
-// printSetup sets A4 in the given orientation, one page wide, the header
-// rows firstHeader..lastHeader repeated on every page, page numbers in the
-// footer and the panes frozen below the header.
-func (w *formWriter) printSetup(orientation string, firstHeader, lastHeader int) {
-	f, s := w.f, w.sheet
-	w.do(f.SetPageLayout(s, &excelize.PageLayoutOptions{
-		Size: ptr(9), Orientation: ptr(orientation), FitToWidth: ptr(1), FitToHeight: ptr(0),
-	}))
-	w.do(f.SetSheetProps(s, &excelize.SheetPropsOptions{FitToPage: ptr(true)}))
-	w.do(f.SetPageMargins(s, &excelize.PageLayoutMarginsOptions{
-		Left: ptr(0.4), Right: ptr(0.4), Top: ptr(0.6), Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3),
-		Horizontally: ptr(true),
-	}))
-	w.do(f.SetHeaderFooter(s, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}))
-	w.do(f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", RefersTo: "'" + s + "'!$" + itoa(firstHeader) + ":$" + itoa(lastHeader), Scope: s,
-	}))
-	w.do(f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: lastHeader,
-		TopLeftCell: cell(1, lastHeader+1), ActivePane: "bottomLeft"}))
 }
 
 // protect locks every cell but the input cells; no password, so the office

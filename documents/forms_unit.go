@@ -46,7 +46,7 @@ func unitWorkbook(p *model.Period, u model.Unit, members []model.Member) (*excel
 		} else if _, err := f.NewSheet(name); err != nil {
 			return fail(err)
 		}
-		w := &formWriter{f: f, sheet: name, st: st}
+		w := &formWriter{sheetWriter: sheetWriter{f: f, sheet: name}, st: st}
 		switch role {
 		case model.RoleSelf:
 			w.selfSheet(p, u)
@@ -332,7 +332,7 @@ func WriteReviewForm(wr io.Writer, p *model.Period, dept string, units []model.U
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return fail(err)
 	}
-	w := &formWriter{f: f, sheet: name, st: st}
+	w := &formWriter{sheetWriter: sheetWriter{f: f, sheet: name}, st: st}
 	w.reviewSheet(p, dept, units)
 	if w.err != nil {
 		return fail(w.err)

@@ -28,7 +28,7 @@ func WriteMissingList(w io.Writer, b model.StatusBoard, now time.Time) (int, err
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return fail(err)
 	}
-	fw := &formWriter{f: f, sheet: name, st: st}
+	fw := &formWriter{sheetWriter: sheetWriter{f: f, sheet: name}, st: st}
 	fw.widths(5, 26, 10, 10, 8, 40, 16)
 	n := 0
 	for _, r := range b.Rows {

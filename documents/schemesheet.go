@@ -111,10 +111,10 @@ func schemeWorkbook(s model.Scheme) (*excelize.File, error) {
 	if err != nil {
 		return fail(err)
 	}
-	w := &tableWriter{f: f, st: st}
+	w := &tableWriter{sheetWriter: sheetWriter{f: f, sheet: SchemeSheetName}, st: st}
 	w.table(s)
 	w.notes(s)
-	w.printSetup()
+	w.printSetup("landscape", headerRow, headerRow)
 	if w.err != nil {
 		return fail(w.err)
 	}

@@ -50,43 +50,25 @@ func newSheetStyles(f *excelize.File) (sheetStyles, error) {
 
 func ptr[T any](v T) *T { return &v }
 
-// tableWriter writes the visible sheet, keeping the first error.
+// tableWriter writes the visible sheet of a scheme workbook.
 type tableWriter struct {
-	f   *excelize.File
-	st  sheetStyles
-	row int // the last row written
-	err error
-}
-
-func (w *tableWriter) do(err error) {
-	if w.err == nil {
-		w.err = err
-	}
-}
-
-func (w *tableWriter) set(col, row int, v any, style int) {
-	ref := cell(col, row)
-	w.do(w.f.SetCellValue(SchemeSheetName, ref, v))
-	w.do(w.f.SetCellStyle(SchemeSheetName, ref, ref, style))
+	sheetWriter
+	st sheetStyles
 }
 
 // mergeRow merges columns from..to of a row, styling every cell.
 func (w *tableWriter) mergeRow(row, from, to int, v any, style int) {
-	w.set(from, row, v, style)
-	w.do(w.f.SetCellStyle(SchemeSheetName, cell(from, row), cell(to, row), style))
-	if to > from {
-		w.do(w.f.MergeCell(SchemeSheetName, cell(from, row), cell(to, row)))
-	}
+	w.merge(from, row, to, row, v, style)
 }
 
 // table writes the title, the header, one row per item and the totals row.
 func (w *tableWriter) table(s model.Scheme) {
 	n := len(SchemeColumns)
 	for i, wd := range schemeColWidths {
-		w.do(w.f.SetColWidth(SchemeSheetName, columnName(i+1), columnName(i+1), wd))
+		w.do(w.f.SetColWidth(w.sheet, columnName(i+1), columnName(i+1), wd))
 	}
 	w.mergeRow(1, 1, n, s.Name, w.st.title)
-	w.do(w.f.SetRowHeight(SchemeSheetName, 1, 30))
+	w.do(w.f.SetRowHeight(w.sheet, 1, 30))
 	var sub []string
 	if s.Version != "" {
 		sub = append(sub, "版本："+s.Version)
@@ -102,7 +84,7 @@ func (w *tableWriter) table(s model.Scheme) {
 	for i, h := range SchemeColumns {
 		w.set(i+1, headerRow, h, w.st.header)
 	}
-	w.do(w.f.SetRowHeight(SchemeSheetName, headerRow, 22))
+	w.do(w.f.SetRowHeight(w.sheet, headerRow, 22))
 	w.row = headerRow
 
 	var runStart int
@@ -110,7 +92,7 @@ func (w *tableWriter) table(s model.Scheme) {
 	// closeRun merges the 类别 cells of the run of items ending at row last.
 	closeRun := func(last int) {
 		if runStart > 0 && last > runStart {
-			w.do(w.f.MergeCell(SchemeSheetName, cell(2, runStart), cell(2, last)))
+			w.do(w.f.MergeCell(w.sheet, cell(2, runStart), cell(2, last)))
 		}
 	}
 	seq := 0
@@ -145,7 +127,7 @@ func (w *tableWriter) table(s model.Scheme) {
 			w.set(i+1, w.row, v, styles[i])
 		}
 		texts := []string{"", shown, title, "", rule, it.Method, "", ""}
-		w.do(w.f.SetRowHeight(SchemeSheetName, w.row, rowHeight(texts, 10)))
+		w.do(w.f.SetRowHeight(w.sheet, w.row, rowHeight(texts, 10)))
 	})
 	closeRun(w.row)
 
@@ -160,7 +142,7 @@ func (w *tableWriter) table(s model.Scheme) {
 		outside = strings.TrimPrefix(outside+"；按适用类型分别计满"+s.Total.String()+"分", "；")
 	}
 	w.mergeRow(w.row, 5, n, outside, w.st.text)
-	w.do(w.f.SetRowHeight(SchemeSheetName, w.row, 20))
+	w.do(w.f.SetRowHeight(w.sheet, w.row, 20))
 }
 
 // notes writes the 说明 under the table: sources and weights, bands, and the
@@ -208,29 +190,8 @@ func (w *tableWriter) notes(s model.Scheme) {
 		w.row++
 		text := itoa(i+1) + ". " + l
 		w.mergeRow(w.row, 1, n, text, w.st.note)
-		w.do(w.f.SetRowHeight(SchemeSheetName, w.row, min(lineHeight(10)*float64(lines1(text, totalWidth()))+4, maxRowHeight)))
+		w.do(w.f.SetRowHeight(w.sheet, w.row, min(lineHeight(10)*float64(lines1(text, totalWidth()))+4, maxRowHeight)))
 	}
-}
-
-// printSetup sets A4 landscape, one page wide, the header row repeated,
-// narrow margins and page numbers in the footer.
-func (w *tableWriter) printSetup() {
-	f := w.f
-	w.do(f.SetPageLayout(SchemeSheetName, &excelize.PageLayoutOptions{
-		Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
-	}))
-	w.do(f.SetSheetProps(SchemeSheetName, &excelize.SheetPropsOptions{FitToPage: ptr(true)}))
-	w.do(f.SetPageMargins(SchemeSheetName, &excelize.PageLayoutMarginsOptions{
-		Left: ptr(0.4), Right: ptr(0.4), Top: ptr(0.6), Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3),
-		Horizontally: ptr(true),
-	}))
-	w.do(f.SetHeaderFooter(SchemeSheetName, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}))
-	w.do(f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", RefersTo: "'" + SchemeSheetName + "'!$" + itoa(headerRow) + ":$" + itoa(headerRow),
-		Scope: SchemeSheetName,
-	}))
-	w.do(f.SetPanes(SchemeSheetName, &excelize.Panes{Freeze: true, YSplit: headerRow,
-		TopLeftCell: cell(1, headerRow+1), ActivePane: "bottomLeft"}))
 }
 
 func hasItem(s model.Scheme, pred func(*model.Item) bool) bool {

@@ -405,20 +405,12 @@ func (s *PeriodsScreen) Import(paths []string) {
 	if len(paths) == 0 {
 		return
 	}
-	s.mu.Lock()
-	if s.cancel != nil {
-		s.mu.Unlock()
-		s.m.setStatus("正在导入，请等这一批完成或取消后再拖入。")
+	ctx, ok := s.beginJob("正在准备导入…", "取消导入")
+	if !ok {
+		s.m.setStatus("正在处理上一批，请等它完成或取消后再拖入。")
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	s.mu.Unlock()
 	s.m.showPeriods()
-	s.setEnabled()
-	s.progress.SetValue(0)
-	s.progressText.SetText("正在准备导入…")
-	s.progressBox.Show()
 	var res []model.FileResult
 	s.m.background(func() error {
 		var err error
@@ -432,11 +424,8 @@ func (s *PeriodsScreen) Import(paths []string) {
 		})
 		return err
 	}, func(err error) {
-		s.mu.Lock()
-		s.cancel = nil
-		s.mu.Unlock()
-		cancel()
-		s.progressBox.Hide()
+		cancelled := ctx.Err() != nil
+		s.endJob()
 		s.lastImport = res
 		count := map[model.Outcome]int{}
 		for _, r := range res {
@@ -448,12 +437,41 @@ func (s *PeriodsScreen) Import(paths []string) {
 			msg = model.ErrorMessage(err)
 		}
 		s.m.setStatus(msg)
-		s.setEnabled()
 		s.reload()
-		if err != nil && ctx.Err() == nil {
+		if err != nil && !cancelled {
 			s.m.showError("导入未完成", err)
 		}
 	})
+}
+
+// beginJob starts a long job with the progress bar and a cancel button
+// labelled cancelText; ok is false when another job is under way.
+func (s *PeriodsScreen) beginJob(text, cancelText string) (ctx context.Context, ok bool) {
+	s.mu.Lock()
+	if s.cancel != nil {
+		s.mu.Unlock()
+		return nil, false
+	}
+	ctx, s.cancel = context.WithCancel(context.Background())
+	s.mu.Unlock()
+	s.setEnabled()
+	s.progress.SetValue(0)
+	s.progressText.SetText(text)
+	s.cancelButton.SetText(cancelText)
+	s.progressBox.Show()
+	return ctx, true
+}
+
+// endJob ends the job beginJob started.
+func (s *PeriodsScreen) endJob() {
+	s.mu.Lock()
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
+	}
+	s.mu.Unlock()
+	s.progressBox.Hide()
+	s.setEnabled()
 }
 
 func (s *PeriodsScreen) onCancel() {
@@ -521,19 +539,10 @@ func (s *PeriodsScreen) onWriteForms() {
 // writeForms writes the period's forms into dest and dest.zip off the UI
 // goroutine, with the progress bar; 取消 stops it.
 func (s *PeriodsScreen) writeForms(p model.Period, dest string) {
-	s.mu.Lock()
-	if s.cancel != nil {
-		s.mu.Unlock()
+	ctx, ok := s.beginJob("正在生成表格…", "取消")
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	s.mu.Unlock()
-	s.setEnabled()
-	s.progress.SetValue(0)
-	s.progressText.SetText("正在生成表格…")
-	s.cancelButton.SetText("取消")
-	s.progressBox.Show()
 	var n int
 	s.m.background(func() error {
 		var err error
@@ -545,13 +554,7 @@ func (s *PeriodsScreen) writeForms(p model.Period, dest string) {
 		})
 		return err
 	}, func(err error) {
-		s.mu.Lock()
-		s.cancel = nil
-		s.mu.Unlock()
-		cancel()
-		s.progressBox.Hide()
-		s.cancelButton.SetText("取消导入")
-		s.setEnabled()
+		s.endJob()
 		if err != nil {
 			s.m.setStatus("")
 			s.m.showError("生成表格失败", err)

@@ -134,3 +134,39 @@ func TestWriteFormsFromWindow(t *testing.T) {
 		t.Errorf("after writing: progress visible %v, busy %v, status %q", s.progressBox.Visible(), s.busy(), m.status.Text)
 	}
 }
+
+// cancellingDesk cancels the import from its first progress report, as the
+// 取消导入 button would.
+type cancellingDesk struct {
+	PeriodDesk
+	s *PeriodsScreen
+}
+
+func (d cancellingDesk) ImportForms(ctx context.Context, paths []string, progress func(done, total int, last model.FileResult)) ([]model.FileResult, error) {
+	return d.PeriodDesk.ImportForms(ctx, paths, func(done, total int, last model.FileResult) {
+		progress(done, total, last)
+		if done == 1 {
+			d.s.onCancel()
+		}
+	})
+}
+
+// TestCancelImport presses 取消导入 during an import: the files already
+// taken stay, the status line says how far it got, and no error dialog
+// interrupts the office.
+func TestCancelImport(t *testing.T) {
+	m, o := newTestWindow(t)
+	loadDemo(t, m)
+	s := m.periods
+	s.desk = cancellingDesk{PeriodDesk: o, s: s}
+	s.Import([]string{o.DemoSubmissionsDir()})
+	if !strings.Contains(m.status.Text, "导入已取消") || s.busy() || s.progressBox.Visible() {
+		t.Fatalf("status %q, busy %v", m.status.Text, s.busy())
+	}
+	if got := s.board.Submitted + s.board.Rejected; got != 1 {
+		t.Errorf("one file should have been taken before cancelling, board shows %d", got)
+	}
+	if len(m.win.Canvas().Overlays().List()) != 0 {
+		t.Error("cancelling should not show an error dialog")
+	}
+}
