@@ -204,7 +204,37 @@ func formatNumber(v float64, raw string, f numFormat) string {
 		}
 		return mant + "E" + exp
 	}
+	if plainDecimal(raw) {
+		return raw // what trimFloat would give, without its three conversions
+	}
 	return trimFloat(v)
+}
+
+// plainDecimal reports whether raw is a decimal fraction as trimFloat
+// writes one: an optional minus, an integer part without leading zeros, a
+// point and a fraction not ending in 0, 15 significant digits at most. Such
+// a text round-trips through a float64 unchanged.
+func plainDecimal(raw string) bool {
+	s := strings.TrimPrefix(raw, "-")
+	intPart, frac, ok := strings.Cut(s, ".")
+	if !ok || intPart == "" || frac == "" || frac[len(frac)-1] == '0' || len(intPart) > 1 && intPart[0] == '0' {
+		return false
+	}
+	digits := strings.TrimLeft(intPart+frac, "0")
+	if len(digits) > 15 {
+		return false
+	}
+	for i := 0; i < len(intPart); i++ {
+		if intPart[i] < '0' || intPart[i] > '9' {
+			return false
+		}
+	}
+	for i := 0; i < len(frac); i++ {
+		if frac[i] < '0' || frac[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // trimFloat formats v with at most 15 significant digits, as Excel stores

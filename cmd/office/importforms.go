@@ -17,6 +17,7 @@ import (
 	"xingji/importers"
 	"xingji/importers/forms"
 	"xingji/model"
+	"xingji/model/sqlite"
 )
 
 // Limits on what an import reads from folders and archives. Each is named
@@ -66,11 +67,15 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress func(
 	for _, r := range early {
 		report(r)
 	}
-	// Files are read and checked in parallel, and stored one at a time in
-	// the order given.
+	// Files are read and checked in parallel — and the record of each made
+	// ready to store, its values encoded — then stored in the order given,
+	// several to a transaction.
 	type parsed struct {
+		in   input
 		data []byte
 		res  *forms.Result
+		r    model.FileResult
+		prep sqlite.PreparedSubmission
 		err  error
 	}
 	out := make([]chan parsed, len(inputs))
@@ -89,13 +94,25 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress func(
 					out[i] <- parsed{err: err}
 					continue
 				}
-				out[i] <- parsed{data: data, res: forms.Read(inputs[i].label, data, cat)}
+				res := forms.Read(inputs[i].label, data, cat)
+				r, sub := prepare(inputs[i].name, data, res)
+				prep, err := sqlite.PrepareSubmission(sub, data)
+				out[i] <- parsed{data: data, res: res, r: r, prep: prep, err: err}
 			}
 		}()
 	}
+	// At most window files are read ahead of the store, so that memory
+	// stays bounded however many files are imported.
+	const batchMax = 64
+	window := make(chan struct{}, batchMax+4*max(1, runtime.NumCPU()))
 	go func() {
 		defer close(work)
 		for i := range inputs {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			select {
 			case work <- i:
 			case <-ctx.Done():
@@ -104,53 +121,125 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress func(
 		}
 	}()
 	defer wg.Wait()
-	for i, in := range inputs {
-		if ctx.Err() != nil {
-			return results, model.Errorf(model.EInternal, "导入已取消：已处理 %d 个文件，其余 %d 个没有导入", done, total-done)
+	// Files already received, by period and SHA-256, to recognise a file
+	// sent twice; files stored by this import are added as they go.
+	seen := map[int64]map[string]*model.Submission{}
+	var batch []parsed
+	var batchBytes int
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
 		}
+		preps := make([]sqlite.PreparedSubmission, len(batch))
+		for i, p := range batch {
+			p.prep.Sub.Received = o.Now()
+			preps[i] = p.prep
+		}
+		if err := o.SaveSubmissions(ctx, preps); err != nil {
+			return err
+		}
+		for _, p := range batch {
+			p.r.Version = p.prep.Sub.Version
+			p.prep.Sub.Values = nil // seen keeps the record; the values are stored
+			report(p.r)
+			<-window
+		}
+		clear(batch)
+		batch, batchBytes = batch[:0], 0
+		return nil
+	}
+	for i, in := range inputs {
 		var p parsed
 		select {
 		case p = <-out[i]:
-		case <-ctx.Done():
+		default:
+			// Nothing ready: store what is waiting rather than sit on it.
+			if err := flush(); err != nil {
+				return results, err
+			}
+			select {
+			case p = <-out[i]:
+			case <-ctx.Done():
+			}
+		}
+		if ctx.Err() != nil {
+			if err := flush(); err != nil {
+				return results, err
+			}
 			return results, model.Errorf(model.EInternal, "导入已取消：已处理 %d 个文件，其余 %d 个没有导入", done, total-done)
 		}
-		if p.err != nil {
-			report(model.FileResult{Name: in.name, Outcome: model.OutcomeRejected, Problems: []string{p.err.Error()}})
-			continue
+		if p.prep.Sub == nil {
+			if err := flush(); err != nil {
+				return results, err
+			}
+			if p.err != nil && p.res == nil {
+				report(model.FileResult{Name: in.name, Outcome: model.OutcomeRejected, Problems: []string{p.err.Error()}})
+				<-window
+				continue
+			}
+			return results, p.err
 		}
-		r, err := o.store(ctx, in.name, p.data, p.res)
-		if err != nil {
-			return results, err
+		sub := p.prep.Sub
+		if sub.PeriodID != 0 {
+			m, ok := seen[sub.PeriodID]
+			if !ok {
+				stored, err := o.SubmissionSHAs(ctx, sub.PeriodID)
+				if err != nil {
+					return results, err
+				}
+				m = make(map[string]*model.Submission, len(stored))
+				for k, v := range stored {
+					m[k] = &v
+				}
+				seen[sub.PeriodID] = m
+			}
+			if prev, dup := m[sub.SHA256]; dup {
+				if err := flush(); err != nil { // prev may be in the batch: its version is known after
+					return results, err
+				}
+				r := p.r
+				r.Outcome, r.Version, r.Values, r.Problems = model.OutcomeDuplicate, prev.Version, 0,
+					[]string{"与 " + prev.Received.Format("2006-01-02 15:04") + " 收到的“" + prev.FileName +
+						"”内容完全相同（第 " + itoa(prev.Version) + " 版），已忽略"}
+				report(r)
+				<-window
+				continue
+			}
+			if sub.Status == model.SubmissionAccepted {
+				m[sub.SHA256] = sub // the version is filled in by the flush
+			}
 		}
-		report(r)
+		batch = append(batch, p)
+		batchBytes += len(p.data) + len(p.prep.Sub.Values)*100
+		if len(batch) >= batchMax || batchBytes >= 16<<20 {
+			if err := flush(); err != nil {
+				return results, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return results, err
 	}
 	return results, nil
 }
 
-// store records one read file: accepted, rejected or a duplicate.
-func (o *Office) store(ctx context.Context, name string, data []byte, res *forms.Result) (model.FileResult, error) {
+// prepare works out the record of one read file and what to report, but for
+// a duplicate and the version, which only the store knows.
+func prepare(name string, data []byte, res *forms.Result) (model.FileResult, *model.Submission) {
 	id := res.Identity
 	r := model.FileResult{Name: name, Unit: id.UnitName, ByHeaders: res.ByHeaders}
 	if id.Form == model.FormReview {
 		r.Unit, r.Dept = "", model.DeptLabel(id.Dept)
 	}
-	sub := model.Submission{
+	sub := &model.Submission{
 		Form: id.Form, Dept: id.Dept, FileName: filepath.Base(name), SHA256: sha256Hex(data),
-		Size: int64(len(data)), Received: o.Now(),
+		Size: int64(len(data)),
 	}
 	if res.Period != nil {
 		sub.PeriodID = res.Period.ID
 		r.PeriodID = res.Period.ID
 		if id.Form == model.FormUnit {
 			sub.UnitID = id.UnitID
-		}
-		if prev, ok, err := o.SubmissionBySHA(ctx, sub.PeriodID, sub.SHA256); err != nil {
-			return r, err
-		} else if ok {
-			r.Outcome, r.Version = model.OutcomeDuplicate, prev.Version
-			r.Problems = []string{"与 " + prev.Received.Format("2006-01-02 15:04") + " 收到的“" + prev.FileName +
-				"”内容完全相同（第 " + itoa(prev.Version) + " 版），已忽略"}
-			return r, nil
 		}
 	}
 	if len(res.Errors) > 0 {
@@ -166,11 +255,7 @@ func (o *Office) store(ctx context.Context, name string, data []byte, res *forms
 		sub.Status, sub.Values = model.SubmissionAccepted, res.Values
 		r.Outcome, r.Values = model.OutcomeAccepted, len(res.Values)
 	}
-	if err := o.SaveSubmission(ctx, &sub, data); err != nil {
-		return r, err
-	}
-	r.Version = sub.Version
-	return r, nil
+	return r, sub
 }
 
 // formExts are the file name extensions taken from folders and archives;

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -142,7 +143,25 @@ type value struct {
 // parse reads the cell at row, col as field fd; it reports problems and
 // returns ok false when the cell is not acceptable.
 func (r *reader) parse(sh *importers.Sheet, row, col int, fd model.Field, what string) (value, bool) {
+	return r.parseLazy(sh, row, col, fd, func() string { return what })
+}
+
+// parseLazy is parse with the cell's description built only when a problem
+// is reported: most cells are fine, and building it for each is costly.
+func (r *reader) parseLazy(sh *importers.Sheet, row, col int, fd model.Field, describe func() string) (value, bool) {
 	c := sh.Cell(row, col)
+	// Fast path: a number cell of a number field, as the forms are filled.
+	if c.Number && c.Raw != "" && len(c.Raw) <= 15 && fd.Kind != model.FieldFlag {
+		// A short plain decimal gives the same Decimal parsed as text as
+		// through a float64.
+		if d, err := model.ParseDecimal(c.Raw); err == nil {
+			inRange := (fd.Min == nil || !d.Less(*fd.Min)) && (fd.Max == nil || !fd.Max.Less(d)) && (!fd.Int || d.IsInt())
+			if inRange {
+				return value{text: d.String()}, true
+			}
+		}
+	}
+	what := describe()
 	if c.Formula && c.Text == "" && !c.Number {
 		r.fail(sh.Name, row, col, what+"是公式，但文件中没有公式的计算结果",
 			"请在 Excel 或 WPS 中打开这个文件，确认数值显示正确后保存，再重新导入")
@@ -356,6 +375,19 @@ func (r *reader) readAppraisal(k *keyedSheet) {
 	}
 	raters := documents.AppraisalRaters(s, members)
 	fd := model.Field{Kind: model.FieldScore, Min: model.Decimal{}.P(), Max: s.Total.P()}
+	// What every cell of a column shares, worked out once.
+	type raterCol struct {
+		col   int
+		rater string
+		cname string
+	}
+	cols := make([]raterCol, len(raters))
+	for i, rc := range raters {
+		if col, ok := k.cols[rc.Key]; ok {
+			cols[i] = raterCol{col: col, rater: strings.TrimPrefix(rc.Key, "s:"+rc.Source.Code+":"), cname: importers.ColumnName(col)}
+		}
+	}
+	r.res.Values = slices.Grow(r.res.Values, len(k.rowKeys)*len(raters))
 	for _, key := range k.rowKeys {
 		row := k.rows[key]
 		m, ok := byID[key]
@@ -366,21 +398,22 @@ func (r *reader) readAppraisal(k *keyedSheet) {
 			}
 			continue
 		}
-		for _, rc := range raters {
-			col, ok := k.cols[rc.Key]
-			if !ok {
+		subject, rowText := "m:"+strconv.FormatInt(m.ID, 10), itoa(row)
+		for i, rc := range raters {
+			col := cols[i].col
+			if col == 0 {
 				continue // a member who joined after the forms went out
 			}
 			if rc.RaterID == m.ID {
 				continue
 			}
-			v, ok := r.parse(k.sh, row, col, fd, m.Name+"的“"+rc.Header+"”评分")
+			v, ok := r.parseLazy(k.sh, row, col, fd, func() string { return m.Name + "的“" + rc.Header + "”评分" })
 			if !ok || v.blank {
 				continue
 			}
-			r.add(model.EntryValue{Subject: "m:" + strconv.FormatInt(m.ID, 10), Source: rc.Source.Code,
-				Rater: strings.TrimPrefix(rc.Key, "s:"+rc.Source.Code+":"), Field: "total", Value: v.text,
-				Sheet: k.sh.Name, Cell: cellRef(row, col)})
+			r.add(model.EntryValue{Subject: subject, Source: rc.Source.Code,
+				Rater: cols[i].rater, Field: "total", Value: v.text,
+				Sheet: k.sh.Name, Cell: cols[i].cname + rowText})
 		}
 	}
 }

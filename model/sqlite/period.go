@@ -174,71 +174,104 @@ func (s *Store) SetPeriodStatus(ctx context.Context, id int64, st model.PeriodSt
 // owner's previous accepted version becomes superseded. sub.ID, Version and
 // Received are set.
 func (s *Store) SaveSubmission(ctx context.Context, sub *model.Submission, data []byte) error {
-	var problems, values []byte
+	p, err := PrepareSubmission(sub, data)
+	if err != nil {
+		return err
+	}
+	return s.SaveSubmissions(ctx, []PreparedSubmission{p})
+}
+
+// PreparedSubmission is a submission with its problems and values already
+// encoded, which is the costly part: an import prepares them in parallel.
+type PreparedSubmission struct {
+	Sub              *model.Submission
+	Data             []byte
+	problems, values []byte
+}
+
+// PrepareSubmission encodes a submission for SaveSubmissions.
+func PrepareSubmission(sub *model.Submission, data []byte) (PreparedSubmission, error) {
+	p := PreparedSubmission{Sub: sub, Data: data}
 	var err error
 	if len(sub.Problems) > 0 {
-		if problems, err = json.Marshal(sub.Problems); err != nil {
-			return wrap(err, "无法保存退回原因")
+		if p.problems, err = json.Marshal(sub.Problems); err != nil {
+			return p, wrap(err, "无法保存退回原因")
 		}
 	}
 	if len(sub.Values) > 0 {
-		if values, err = json.Marshal(sub.Values); err != nil {
-			return wrap(err, "无法保存填报内容")
-		}
+		p.values = appendValuesJSON(make([]byte, 0, 128*len(sub.Values)), sub.Values)
 	}
-	if sub.Received.IsZero() {
-		sub.Received = s.opts.Now()
-	}
-	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO files (sha256, size, data) VALUES (?, ?, ?)
-			ON CONFLICT (sha256) DO NOTHING`, sub.SHA256, len(data), data); err != nil {
-			return wrap(err, "保存原始文件失败")
-		}
-		sub.Version = 0
-		if sub.Status == model.SubmissionAccepted {
-			if sub.PeriodID == 0 {
-				return model.Errorf(model.EInvalid, "采用的文件必须属于一个考评周期")
-			}
-			owner := `period_id = ? AND form = ? AND IFNULL(unit_id, 0) = ? AND dept = ?`
-			args := []any{sub.PeriodID, string(sub.Form), sub.UnitID, sub.Dept}
-			if err := tx.QueryRowContext(ctx, `SELECT IFNULL(MAX(version), 0) + 1 FROM submissions WHERE `+owner,
-				args...).Scan(&sub.Version); err != nil {
-				return wrap(err, "读取已收文件失败")
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE submissions SET status = 'superseded' WHERE status = 'accepted' AND `+owner,
-				args...); err != nil {
-				return wrap(err, "更新已收文件失败")
-			}
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO submissions
-			(period_id, form, unit_id, dept, version, file_name, sha256, received_at, status, problems_json, values_json)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			nullID(sub.PeriodID), string(sub.Form), nullID(sub.UnitID), sub.Dept, sub.Version, sub.FileName,
-			sub.SHA256, sub.Received.Format(time.RFC3339Nano), string(sub.Status), string(problems), string(values))
-		if err != nil {
-			return wrap(err, "记录收到的文件失败")
-		}
-		sub.ID, err = res.LastInsertId()
-		return wrap(err, "记录收到的文件失败")
-	})
+	return p, nil
 }
 
-// SubmissionBySHA returns the accepted or superseded submission of a period
-// whose file has the given SHA-256, so that the same file sent twice is
-// recognised; ok is false when there is none.
-func (s *Store) SubmissionBySHA(ctx context.Context, periodID int64, sha string) (sub model.Submission, ok bool, err error) {
-	err = s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := querySubmissions(ctx, tx, false, `WHERE period_id = ? AND sha256 = ? AND status != 'rejected' ORDER BY id LIMIT 1`,
-			periodID, sha)
-		if err != nil {
-			return err
+// SaveSubmissions saves prepared submissions in order, in one transaction.
+func (s *Store) SaveSubmissions(ctx context.Context, batch []PreparedSubmission) error {
+	for _, p := range batch {
+		if p.Sub.Received.IsZero() {
+			p.Sub.Received = s.opts.Now()
 		}
-		if len(rows) > 0 {
-			sub, ok = rows[0], true
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		for _, p := range batch {
+			if err := saveSubmission(ctx, tx, p.Sub, p.Data, p.problems, p.values); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
-	return sub, ok, err
+}
+
+func saveSubmission(ctx context.Context, tx *sql.Tx, sub *model.Submission, data, problems, values []byte) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO files (sha256, size, data) VALUES (?, ?, ?)
+			ON CONFLICT (sha256) DO NOTHING`, sub.SHA256, len(data), data); err != nil {
+		return wrap(err, "保存原始文件失败")
+	}
+	sub.Version = 0
+	if sub.Status == model.SubmissionAccepted {
+		if sub.PeriodID == 0 {
+			return model.Errorf(model.EInvalid, "采用的文件必须属于一个考评周期")
+		}
+		owner := `period_id = ? AND form = ? AND IFNULL(unit_id, 0) = ? AND dept = ?`
+		args := []any{sub.PeriodID, string(sub.Form), sub.UnitID, sub.Dept}
+		if err := tx.QueryRowContext(ctx, `SELECT IFNULL(MAX(version), 0) + 1 FROM submissions WHERE `+owner,
+			args...).Scan(&sub.Version); err != nil {
+			return wrap(err, "读取已收文件失败")
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE submissions SET status = 'superseded' WHERE status = 'accepted' AND `+owner,
+			args...); err != nil {
+			return wrap(err, "更新已收文件失败")
+		}
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO submissions
+			(period_id, form, unit_id, dept, version, file_name, sha256, received_at, status, problems_json, values_json)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		nullID(sub.PeriodID), string(sub.Form), nullID(sub.UnitID), sub.Dept, sub.Version, sub.FileName,
+		sub.SHA256, sub.Received.Format(time.RFC3339Nano), string(sub.Status), string(problems), string(values))
+	if err != nil {
+		return wrap(err, "记录收到的文件失败")
+	}
+	sub.ID, err = res.LastInsertId()
+	return wrap(err, "记录收到的文件失败")
+}
+
+// SubmissionSHAs returns the accepted or superseded submissions of a period
+// by SHA-256 (the first of each), for recognising files sent twice without
+// a query per file.
+func (s *Store) SubmissionSHAs(ctx context.Context, periodID int64) (map[string]model.Submission, error) {
+	out := map[string]model.Submission{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := querySubmissions(ctx, tx, false, `WHERE period_id = ? AND status != 'rejected' ORDER BY id`, periodID)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			if _, ok := out[r.SHA256]; !ok {
+				out[r.SHA256] = r
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
 // Submissions returns every receipt of a period in the order received,

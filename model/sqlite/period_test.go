@@ -1,0 +1,109 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"math/rand"
+	"testing"
+
+	"xingji/model"
+)
+
+// TestValuesJSONMatchesEncodingJSON checks the import's own encoder of
+// stored values against encoding/json, byte for byte, on text that needs
+// escaping: quotes, backslashes, control characters, HTML characters,
+// U+2028/2029, invalid UTF-8, Chinese, and empty optional fields.
+func TestValuesJSONMatchesEncodingJSON(t *testing.T) {
+	tricky := []string{"", "8.5", "扣分原因：记录不完整（见附件）", `"引号"\反斜杠`, "tab\there\nnewline\r", "\x00\x01\x1f",
+		"<b>&amp;</b>", "line\u2028sep\u2029", "bad\xffutf8\xc3", "emoji 😀", "自评表!G7"}
+	rng := rand.New(rand.NewSource(1))
+	pick := func() string { return tricky[rng.Intn(len(tricky))] }
+	for round := 0; round < 200; round++ {
+		vs := make([]model.EntryValue, rng.Intn(5))
+		for i := range vs {
+			vs[i] = model.EntryValue{Subject: pick(), Source: pick(), Rater: pick(), Item: pick(), Field: pick(),
+				Value: pick(), Sheet: pick(), Cell: pick()}
+		}
+		want, err := json.Marshal(vs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(vs) == 0 {
+			want = []byte("[]")
+		}
+		if got := appendValuesJSON(nil, vs); string(got) != string(want) {
+			t.Fatalf("round %d:\n got %s\nwant %s", round, got, want)
+		}
+	}
+}
+
+// TestSubmissionVersions stores three accepted files and a refused one for
+// a unit: versions count up, each new one supersedes the last, the refused
+// one keeps its reasons, and the file bytes are kept once per SHA-256.
+func TestSubmissionVersions(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	root := model.Unit{Name: "县委", Code: "R", Level: model.LevelCommittee, Kind: model.KindOrgan}
+	if err := s.CreateUnit(ctx, &root); err != nil {
+		t.Fatal(err)
+	}
+	u := model.Unit{ParentID: root.ID, Name: "东岗村党支部", Code: "A", Level: model.LevelBranch, Kind: model.KindRural}
+	if err := s.CreateUnit(ctx, &u); err != nil {
+		t.Fatal(err)
+	}
+	p := model.Period{Name: "2026年度", Units: []int64{u.ID}, Scheme: model.Scheme{Code: "x", Version: "1", Subject: model.SubjectUnit,
+		Total: model.Dec(10), Sources: []model.Source{{Code: model.SourceSelf, Name: "自评", Weight: model.Dec(100)}},
+		Sections: []model.Section{{Code: "S", Title: "全部", Points: model.Dec(10), Items: []model.Item{{Code: "1", Title: "工作", Points: model.Dec(10), Rule: model.Manual()}}}}}}
+	if err := s.CreatePeriod(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	save := func(status model.SubmissionStatus, sha string, data []byte) model.Submission {
+		sub := model.Submission{PeriodID: p.ID, Form: model.FormUnit, UnitID: u.ID, FileName: sha + ".xlsx", SHA256: sha, Status: status}
+		if status == model.SubmissionAccepted {
+			sub.Values = []model.EntryValue{{Subject: "u:1", Source: "self", Item: "1", Field: "score", Value: "8", Sheet: "自评表", Cell: "G7"}}
+		} else {
+			sub.Problems = []string{"自评表 G7：超过了分值"}
+		}
+		if err := s.SaveSubmission(ctx, &sub, data); err != nil {
+			t.Fatal(err)
+		}
+		return sub
+	}
+	a := save(model.SubmissionAccepted, "aa", []byte("one"))
+	b := save(model.SubmissionAccepted, "bb", []byte("two"))
+	save(model.SubmissionRejected, "cc", []byte("bad"))
+	c := save(model.SubmissionAccepted, "aa", []byte("one")) // the first file again, after a correction
+	if a.Version != 1 || b.Version != 2 || c.Version != 3 {
+		t.Fatalf("versions %d %d %d", a.Version, b.Version, c.Version)
+	}
+	subs, err := s.Submissions(ctx, p.ID)
+	if err != nil || len(subs) != 4 {
+		t.Fatalf("%d receipts: %v", len(subs), err)
+	}
+	want := []model.SubmissionStatus{model.SubmissionSuperseded, model.SubmissionSuperseded, model.SubmissionRejected, model.SubmissionAccepted}
+	for i, sub := range subs {
+		if sub.Status != want[i] {
+			t.Errorf("receipt %d: %s, want %s", i, sub.Status, want[i])
+		}
+	}
+	if len(subs[2].Problems) != 1 || subs[2].Values != nil {
+		t.Errorf("refused receipt: %+v", subs[2])
+	}
+	acc, err := s.AcceptedValues(ctx, p.ID)
+	if err != nil || len(acc) != 1 || acc[0].Values[0].Cell != "G7" {
+		t.Fatalf("accepted values: %+v %v", acc, err)
+	}
+	shas, err := s.SubmissionSHAs(ctx, p.ID)
+	if err != nil || len(shas) != 2 || shas["aa"].Version != 1 {
+		t.Errorf("SHAs: %+v %v", shas, err)
+	}
+	if d, err := s.FileData(ctx, "aa"); err != nil || string(d) != "one" {
+		t.Errorf("file data %q %v", d, err)
+	}
+	if err := s.SetPeriodStatus(ctx, p.ID, model.PeriodClosed); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Period(ctx, p.ID); got.Status != model.PeriodClosed || got.Scheme.Code != "x" || len(got.Units) != 1 {
+		t.Errorf("period after closing: %+v", got)
+	}
+}
