@@ -163,8 +163,8 @@ func TestCancelImport(t *testing.T) {
 	if !strings.Contains(m.status.Text, "导入已取消") || s.busy() || s.progressBox.Visible() {
 		t.Fatalf("status %q, busy %v", m.status.Text, s.busy())
 	}
-	if got := s.board.Submitted + s.board.Rejected; got != 1 {
-		t.Errorf("one file should have been taken before cancelling, board shows %d", got)
+	if got := s.board.Submitted + s.board.Rejected; got < 1 || got >= len(s.board.Rows)-2 {
+		t.Errorf("the files taken before cancelling should show, and not all of them: board shows %d", got)
 	}
 	if len(m.win.Canvas().Overlays().List()) != 0 {
 		t.Error("cancelling should not show an error dialog")
