@@ -364,7 +364,8 @@ func querySubmissions(ctx context.Context, tx *sql.Tx, withValues bool, where st
 			}
 		}
 		if vj != "" {
-			if err := json.Unmarshal([]byte(vj), &sub.Values); err != nil {
+			var err error
+			if sub.Values, err = decodeValuesJSON(vj); err != nil {
 				return nil, &model.Error{Code: model.ECorrupt, Message: "数据库中的填报内容已损坏", Err: err}
 			}
 		}

@@ -4,36 +4,56 @@ import (
 	"context"
 	"encoding/json"
 	"math/rand"
+	"reflect"
 	"testing"
 
 	"xingji/model"
 )
 
-// TestValuesJSONMatchesEncodingJSON checks the import's own encoder of
-// stored values against encoding/json, byte for byte, on text that needs
-// escaping: quotes, backslashes, control characters, HTML characters,
-// U+2028/2029, invalid UTF-8, Chinese, and empty optional fields.
-func TestValuesJSONMatchesEncodingJSON(t *testing.T) {
+// TestValuesJSONRoundTrip checks the import's own encoder of stored values:
+// each string is escaped as encoding/json escapes it (compared byte for
+// byte, on quotes, backslashes, control characters, HTML characters,
+// U+2028/2029, invalid UTF-8, Chinese and empty fields), and what it writes
+// reads back to the same values — as do values stored as objects.
+func TestValuesJSONRoundTrip(t *testing.T) {
 	tricky := []string{"", "8.5", "扣分原因：记录不完整（见附件）", `"引号"\反斜杠`, "tab\there\nnewline\r", "\x00\x01\x1f",
-		"<b>&amp;</b>", "line\u2028sep\u2029", "bad\xffutf8\xc3", "emoji 😀", "自评表!G7"}
+		"<b>&amp;</b>", "line\u2028sep\u2029", "emoji 😀", "自评表!G7", "[{", "]"}
 	rng := rand.New(rand.NewSource(1))
 	pick := func() string { return tricky[rng.Intn(len(tricky))] }
-	for round := 0; round < 200; round++ {
+	for round := 0; round < 300; round++ {
 		vs := make([]model.EntryValue, rng.Intn(5))
+		var want []byte
+		want = append(want, '[')
 		for i := range vs {
 			vs[i] = model.EntryValue{Subject: pick(), Source: pick(), Rater: pick(), Item: pick(), Field: pick(),
 				Value: pick(), Sheet: pick(), Cell: pick()}
+			row, err := json.Marshal([]string{vs[i].Subject, vs[i].Source, vs[i].Rater, vs[i].Item, vs[i].Field, vs[i].Value, vs[i].Sheet, vs[i].Cell})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i > 0 {
+				want = append(want, ',')
+			}
+			want = append(want, row...)
 		}
-		want, err := json.Marshal(vs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(vs) == 0 {
-			want = []byte("[]")
-		}
-		if got := appendValuesJSON(nil, vs); string(got) != string(want) {
+		want = append(want, ']')
+		got := appendValuesJSON(nil, vs)
+		if string(got) != string(want) {
 			t.Fatalf("round %d:\n got %s\nwant %s", round, got, want)
 		}
+		back, err := decodeValuesJSON(string(got))
+		if err != nil || len(back) != len(vs) || (len(vs) > 0 && !reflect.DeepEqual(back, vs)) {
+			t.Fatalf("round %d: read back %+v, %v", round, back, err)
+		}
+		objects, _ := json.Marshal(vs)
+		if back, err := decodeValuesJSON(string(objects)); len(vs) > 0 && (err != nil || !reflect.DeepEqual(back, vs)) {
+			t.Fatalf("round %d: objects read back %+v, %v", round, back, err)
+		}
+	}
+	// Invalid UTF-8 is replaced, as encoding/json replaces it.
+	bad := appendValuesJSON(nil, []model.EntryValue{{Value: "bad\xffutf8"}})
+	if back, err := decodeValuesJSON(string(bad)); err != nil || back[0].Value != "bad\ufffdutf8" {
+		t.Errorf("invalid UTF-8: %q %v", back, err)
 	}
 }
 

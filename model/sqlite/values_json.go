@@ -1,14 +1,21 @@
 package sqlite
 
 import (
+	"encoding/json"
+	"strings"
 	"unicode/utf8"
 
 	"xingji/model"
 )
 
-// appendValuesJSON appends vs encoded exactly as encoding/json encodes a
-// []model.EntryValue (same field order, omitempty, HTML-safe escaping), but
-// without reflection: an import encodes about 1,200 values per file.
+// The values taken from an accepted file are stored as one JSON array of
+// rows, each row the eight fields of a model.EntryValue in a fixed order —
+// [subject, source, rater, item, field, value, sheet, cell] — about half the
+// size of objects with field names: an import stores some 1,200 values a
+// file, and their bytes are most of what it writes.
+
+// appendValuesJSON appends vs in the stored row form, each string escaped
+// exactly as encoding/json escapes it, without reflection.
 func appendValuesJSON(b []byte, vs []model.EntryValue) []byte {
 	b = append(b, '[')
 	for i := range vs {
@@ -16,29 +23,36 @@ func appendValuesJSON(b []byte, vs []model.EntryValue) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"subject":`...)
-		b = appendJSONString(b, v.Subject)
-		b = append(b, `,"source":`...)
-		b = appendJSONString(b, v.Source)
-		if v.Rater != "" {
-			b = append(b, `,"rater":`...)
-			b = appendJSONString(b, v.Rater)
+		b = append(b, '[')
+		for j, f := range [...]string{v.Subject, v.Source, v.Rater, v.Item, v.Field, v.Value, v.Sheet, v.Cell} {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, f)
 		}
-		if v.Item != "" {
-			b = append(b, `,"item":`...)
-			b = appendJSONString(b, v.Item)
-		}
-		b = append(b, `,"field":`...)
-		b = appendJSONString(b, v.Field)
-		b = append(b, `,"value":`...)
-		b = appendJSONString(b, v.Value)
-		b = append(b, `,"sheet":`...)
-		b = appendJSONString(b, v.Sheet)
-		b = append(b, `,"cell":`...)
-		b = appendJSONString(b, v.Cell)
-		b = append(b, '}')
+		b = append(b, ']')
 	}
 	return append(b, ']')
+}
+
+// decodeValuesJSON reads stored values: rows as appendValuesJSON writes
+// them, or objects with field names (as encoding/json writes a
+// []model.EntryValue).
+func decodeValuesJSON(text string) ([]model.EntryValue, error) {
+	if strings.HasPrefix(strings.TrimLeft(text, " \t\r\n["), "{") {
+		var vs []model.EntryValue
+		err := json.Unmarshal([]byte(text), &vs)
+		return vs, err
+	}
+	var rows [][8]string
+	if err := json.Unmarshal([]byte(text), &rows); err != nil {
+		return nil, err
+	}
+	vs := make([]model.EntryValue, len(rows))
+	for i, r := range rows {
+		vs[i] = model.EntryValue{Subject: r[0], Source: r[1], Rater: r[2], Item: r[3], Field: r[4], Value: r[5], Sheet: r[6], Cell: r[7]}
+	}
+	return vs, nil
 }
 
 const hexDigits = "0123456789abcdef"
