@@ -37,6 +37,7 @@ type StatusRow struct {
 	Superseded int         `json:"superseded,omitempty"` // earlier versions kept
 	Rejected   int         `json:"rejected,omitempty"`   // files refused
 	File       string      `json:"file,omitempty"`       // the accepted file, else the last refused one
+	SHA256     string      `json:"sha256,omitempty"`     // File's SHA-256, under which its bytes are kept
 	Received   time.Time   `json:"received,omitempty"`
 	// Problems are the reasons the last refused file was refused, when it
 	// came after the accepted version (or there is none).
@@ -90,13 +91,13 @@ func BuildStatusBoard(p Period, units map[int64]Unit, subs []Submission) StatusB
 		r := &b.Rows[i]
 		switch s.Status {
 		case SubmissionAccepted:
-			r.State, r.Version, r.File, r.Received, r.Problems = StateSubmitted, s.Version, s.FileName, s.Received, nil
+			r.State, r.Version, r.File, r.SHA256, r.Received, r.Problems = StateSubmitted, s.Version, s.FileName, s.SHA256, s.Received, nil
 		case SubmissionSuperseded:
 			r.Superseded++
 		case SubmissionRejected:
 			r.Rejected++
 			if r.State != StateSubmitted {
-				r.State, r.File, r.Received = StateRejected, s.FileName, s.Received
+				r.State, r.File, r.SHA256, r.Received = StateRejected, s.FileName, s.SHA256, s.Received
 			}
 			r.Problems = s.Problems
 		}

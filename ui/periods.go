@@ -31,6 +31,8 @@ type PeriodDesk interface {
 	IsFormFile(path string) bool
 	// DemoSubmissionsDir is where the demo's filled forms were written.
 	DemoSubmissionsDir() string
+	// FileData returns the kept bytes of a received file.
+	FileData(ctx context.Context, sha string) ([]byte, error)
 }
 
 // stateFilters are the choices of the board's filter.
@@ -68,6 +70,7 @@ type PeriodsScreen struct {
 	hint         *widget.Label
 	table        *widget.Table
 	detail       *widget.Label
+	originalBtn  *widget.Button
 	formsButton  *widget.Button
 	importButton *widget.Button
 	folderButton *widget.Button
@@ -139,6 +142,8 @@ func newPeriodsScreen(m *MainWindow, desk PeriodDesk) *PeriodsScreen {
 	}
 	s.detail = widget.NewLabel("选中一行可查看退回原因和收件记录。")
 	s.detail.Wrapping = fyne.TextWrapWord
+	s.originalBtn = widget.NewButtonWithIcon("另存收到的原件…", theme.DownloadIcon(), s.onSaveOriginal)
+	s.originalBtn.Disable()
 	s.progress = widget.NewProgressBar()
 	s.progressText = widget.NewLabel("")
 	s.progressText.Truncation = fyne.TextTruncateEllipsis
@@ -153,8 +158,9 @@ func newPeriodsScreen(m *MainWindow, desk PeriodDesk) *PeriodsScreen {
 		container.NewHBox(s.formsButton, s.importButton, s.folderButton, s.missingBtn),
 		s.summary, s.hint, s.progressBox,
 	)
-	detail := container.NewVScroll(s.detail)
-	detail.SetMinSize(fyne.NewSize(0, 130))
+	scroll := container.NewVScroll(s.detail)
+	scroll.SetMinSize(fyne.NewSize(0, 130))
+	detail := container.NewBorder(nil, nil, nil, container.NewVBox(s.originalBtn), scroll)
 	split := container.NewVSplit(s.table, detail)
 	split.Offset = 0.72
 	s.content = container.NewBorder(top, nil, nil, nil, split)
@@ -321,6 +327,9 @@ func (s *PeriodsScreen) applyFilter() {
 // showDetail lists every problem of the chosen row, each with its file,
 // sheet and cell.
 func (s *PeriodsScreen) showDetail() {
+	if s.originalBtn != nil {
+		enable(s.originalBtn, s.chosen >= 0 && s.chosen < len(s.rows) && s.rows[s.chosen].SHA256 != "")
+	}
 	if s.chosen < 0 || s.chosen >= len(s.rows) {
 		if len(s.lastImport) > 0 {
 			s.detail.SetText(importSummary(s.lastImport))
@@ -592,6 +601,46 @@ func (s *PeriodsScreen) onExportMissing() {
 	d.SetFileName(safeName(p.Name) + " 未提交名单.xlsx")
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// onSaveOriginal saves the chosen row's file — the accepted version, else
+// the last refused one — exactly as it was received.
+func (s *PeriodsScreen) onSaveOriginal() {
+	if s.chosen < 0 || s.chosen >= len(s.rows) || s.rows[s.chosen].SHA256 == "" {
+		return
+	}
+	r := s.rows[s.chosen]
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := filepath.FromSlash(w.URI().Path())
+		w.Close()
+		s.saveOriginal(r, path)
+	}, s.m.win)
+	d.SetFileName(r.File)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// saveOriginal writes the kept bytes of row r's file to path.
+func (s *PeriodsScreen) saveOriginal(r model.StatusRow, path string) {
+	s.m.background(func() error {
+		data, err := s.desk.FileData(context.Background(), r.SHA256)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return model.Errorf(model.EInvalid, "无法保存 %s，请确认文件夹可以写入、文件没有在 Excel/WPS 中打开", path)
+		}
+		return nil
+	}, func(err error) {
+		if err != nil {
+			s.m.showError("另存原件失败", err)
+			return
+		}
+		s.m.setStatus("已另存收到的原件：" + path)
+	})
 }
 
 // safeName removes the characters Windows forbids in file names.

@@ -53,6 +53,17 @@ func TestDropDemoSubmissionsFillsBoard(t *testing.T) {
 		}
 	}
 	saveShot(t, m, "status-board-rejected.png")
+	// The refused file, exactly as it came.
+	if s.originalBtn.Disabled() {
+		t.Fatal("另存收到的原件 should be enabled for a row with a file")
+	}
+	out := filepath.Join(t.TempDir(), "原件 副本.xlsx")
+	s.saveOriginal(s.rows[0], out)
+	got, err := os.ReadFile(out)
+	want, _ := os.ReadFile(filepath.Join(o.DemoSubmissionsDir(), s.rows[0].File))
+	if err != nil || len(got) == 0 || string(got) != string(want) {
+		t.Errorf("saved original differs from the file received (%d vs %d bytes): %v", len(got), len(want), err)
+	}
 	if got := boardCell(s.rows[0], 3); got != "被退回" {
 		t.Errorf("state cell %q", got)
 	}
