@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,9 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"xingji/documents"
+	"xingji/importers/fixture"
 	"xingji/model"
 )
 
@@ -254,7 +252,7 @@ func TestRejectedFileChangesNoData(t *testing.T) {
 	}
 	// A form whose hidden identity names another unit: the checksum no
 	// longer matches.
-	tampered := editIdentity(t, good.Data, func(id *model.FormIdentity) { id.UnitCode = "QH-99" })
+	tampered := fixture.EditIdentity(t, good.Data, func(id *model.FormIdentity) { id.UnitCode = "QH-99" })
 	// A well-formed form of a period that is closed.
 	res, err := o.ImportForms(ctx, []string{write("超分.xlsx", over.Bytes()), write("改过标识.xlsx", tampered)}, nil)
 	if err != nil {
@@ -293,35 +291,6 @@ func TestRejectedFileChangesNoData(t *testing.T) {
 	if data, err := o.FileData(ctx, loose[0].SHA256); err != nil || !bytes.Equal(data, tampered) {
 		t.Errorf("the refused file's bytes should be kept: %v", err)
 	}
-}
-
-// editIdentity rewrites the JSON identity of a form (cell A2 of the very
-// hidden sheet) without recomputing its checksum, as a hand edit would.
-func editIdentity(t *testing.T, data []byte, edit func(*model.FormIdentity)) []byte {
-	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	text, err := f.GetCellValue(model.FormIdentitySheet, "A2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var id model.FormIdentity
-	if err := json.Unmarshal([]byte(text), &id); err != nil {
-		t.Fatal(err)
-	}
-	edit(&id)
-	b, _ := json.Marshal(id)
-	if err := f.SetCellStr(model.FormIdentitySheet, "A2", string(b)); err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if _, err := f.WriteTo(&out); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
 }
 
 // TestWriteFormsToFolderAndZip checks the window's 生成下发表格: a folder of
