@@ -352,8 +352,9 @@ func writeIdentity(f *excelize.File, id model.FormIdentity, title string) error 
 	})
 }
 
-// safeFileName removes the characters Windows forbids in file names.
-func safeFileName(s string) string {
+// SafeFileName replaces the characters Windows forbids in file names
+// (\ / : * ? " < > |) with "_" and trims spaces.
+func SafeFileName(s string) string {
 	r := strings.NewReplacer(`\`, "_", "/", "_", ":", "_", "*", "_", "?", "_", `"`, "_", "<", "_", ">", "_", "|", "_")
 	return strings.TrimSpace(r.Replace(s))
 }
@@ -361,11 +362,11 @@ func safeFileName(s string) string {
 // UnitFormFileName is the file name of a unit's workbook:
 // "<编码> <名称> 填报表.xlsx".
 func UnitFormFileName(u model.Unit) string {
-	return safeFileName(u.Code+" "+u.Name) + " 填报表.xlsx"
+	return SafeFileName(u.Code+" "+u.Name) + " 填报表.xlsx"
 }
 
 // ReviewFormFileName is the file name of a department's review form:
 // "考评表-<部门>.xlsx".
 func ReviewFormFileName(dept string) string {
-	return "考评表-" + safeFileName(model.DeptLabel(dept)) + ".xlsx"
+	return "考评表-" + SafeFileName(model.DeptLabel(dept)) + ".xlsx"
 }
