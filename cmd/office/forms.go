@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -320,8 +321,11 @@ func sha256Hex(data []byte) string {
 }
 
 // IsFormFile reports whether path is something to import as returned forms
-// rather than a roster: a folder, a .zip archive, or a workbook carrying a
-// form's hidden identity or sheet marks.
+// rather than a roster: a folder, a .zip archive, or a workbook of ours.
+// It only sniffs: for an xlsx it reads the workbook part (for the identity
+// sheet) and the shared strings (for the sheets' hidden marks), never the
+// worksheets, so that a large roster dropped on the window is not read
+// twice; a small .xls or .csv is opened whole.
 func IsFormFile(path string) bool {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -329,6 +333,14 @@ func IsFormFile(path string) bool {
 	}
 	if info.IsDir() || strings.EqualFold(filepath.Ext(path), ".zip") {
 		return true
+	}
+	if zr, err := zip.OpenReader(path); err == nil {
+		defer zr.Close()
+		return zipPartHas(&zr.Reader, "xl/workbook.xml", `"`+model.FormIdentitySheet+`"`) ||
+			zipPartHas(&zr.Reader, "xl/sharedStrings.xml", documents.FormSheetMarker)
+	}
+	if info.Size() > 4<<20 {
+		return false // no .xls or .csv form is this large
 	}
 	t, err := importers.OpenFile(path)
 	if err != nil {
@@ -339,6 +351,24 @@ func IsFormFile(path string) bool {
 		if a1 == documents.FormIdentityMarker || strings.HasPrefix(a1, documents.FormSheetMarker) {
 			return true
 		}
+	}
+	return false
+}
+
+// zipPartHas reports whether the archive's part name holds text, reading
+// at most 64 MB of it.
+func zipPartHas(zr *zip.Reader, name, text string) bool {
+	for _, f := range zr.File {
+		if f.Name != name {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return false
+		}
+		defer rc.Close()
+		b, _ := io.ReadAll(io.LimitReader(rc, 64<<20))
+		return bytes.Contains(b, []byte(text))
 	}
 	return false
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"xingji/documents"
 	"xingji/importers/fixture"
 	"xingji/model"
@@ -359,4 +361,54 @@ func TestImportCancel(t *testing.T) {
 	if len(subs) != stored {
 		t.Errorf("reported %d stored files, the database holds %d receipts", stored, len(subs))
 	}
+}
+
+// TestIsFormFile tells forms from rosters the way a drop on the window
+// does: by the identity sheet, or by the sheets' hidden marks when the
+// identity sheet is gone; a roster workbook is not a form.
+func TestIsFormFile(t *testing.T) {
+	o, p := demoOffice(t)
+	dir := filepath.Join(t.TempDir(), "拖入 文件")
+	files, err := o.DemoSubmissions(context.Background(), p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	form := filepath.Join(dir, "填报表.xlsx")
+	noID := filepath.Join(dir, "没有标识.xlsx")
+	roster := filepath.Join(dir, "花名册.xlsx")
+	for path, data := range map[string][]byte{
+		form:   files[0].Data,
+		noID:   fixture.EditWorkbook(t, files[0].Data, func(f *excelize.File) error { return f.DeleteSheet(model.FormIdentitySheet) }),
+		roster: rosterWorkbook(t),
+	} {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for path, want := range map[string]bool{dir: true, form: true, noID: true, roster: false, filepath.Join(dir, "不存在.xlsx"): false} {
+		if got := IsFormFile(path); got != want {
+			t.Errorf("IsFormFile(%s) = %v, want %v", filepath.Base(path), got, want)
+		}
+	}
+}
+
+// rosterWorkbook is a small roster as the office's own Excel file.
+func rosterWorkbook(t *testing.T) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetRow("Sheet1", "A1", &[]any{"姓名", "性别", "所在支部"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetSheetRow("Sheet1", "A2", &[]any{"张三", "男", "东岗村党支部"}); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

@@ -172,9 +172,7 @@ func (o *Office) WriteDemoSubmissions(ctx context.Context, periodID int64, dir s
 // cell.
 func fillForm(f FormFile, p *model.Period, rng *rand.Rand, mistakes map[string]any) (FormFile, error) {
 	var b bytes.Buffer
-	n := 0
 	err := documents.FillForm(bytes.NewReader(f.Data), &b, func(role model.SheetRole, rowKey, colKey string) any {
-		n++
 		return demoValue(p, rng, role, rowKey, colKey, mistakes)
 	})
 	if err != nil {

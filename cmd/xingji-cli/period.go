@@ -179,15 +179,9 @@ func periodCreate(m *Main, ctx context.Context, args []string) error {
 	return nil
 }
 
-func periodFlag(fs interface {
-	Int64(string, int64, string) *int64
-}) *int64 {
-	return fs.Int64("period", 0, "")
-}
-
 func runForms(m *Main, ctx context.Context, args []string) error {
 	fs := flags("forms")
-	period := periodFlag(fs)
+	period := fs.Int64("period", 0, "")
 	out := fs.String("out", "", "")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -291,7 +285,7 @@ func runImport(m *Main, ctx context.Context, args []string) error {
 
 func runStatus(m *Main, ctx context.Context, args []string) error {
 	fs := flags("status")
-	period := periodFlag(fs)
+	period := fs.Int64("period", 0, "")
 	asJSON := fs.Bool("json", false, "")
 	missing := fs.String("missing", "", "")
 	if err := parse(fs, args); err != nil {

@@ -24,7 +24,7 @@ type valueJSON struct {
 
 func runValues(m *Main, ctx context.Context, args []string) error {
 	fs := flags("values")
-	period := periodFlag(fs)
+	period := fs.Int64("period", 0, "")
 	unitCode := fs.String("unit", "", "")
 	asJSON := fs.Bool("json", false, "")
 	if err := parse(fs, args); err != nil {

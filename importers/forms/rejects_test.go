@@ -3,6 +3,7 @@ package forms_test
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -274,4 +275,34 @@ func TestManyProblems(t *testing.T) {
 	if !sorted || res.Errors[0].Sheet != "党员评议表" {
 		t.Errorf("problems out of order or misplaced: first %s", res.Errors[0])
 	}
+}
+
+// TestReviewMissingColumn: a 考评表 whose hidden key of one column was
+// deleted is refused with one problem for that column, not one per unit.
+func TestReviewMissingColumn(t *testing.T) {
+	cat := newCatalog()
+	data := fill(t, reviewForm(t, cat, villageID), func(_ model.SheetRole, _, colKey string) any {
+		if colKey == documents.KeyNote {
+			return nil
+		}
+		return 15
+	})
+	data = fixture.EditWorkbook(t, data, func(f *excelize.File) error {
+		rows, err := f.GetRows("考评表")
+		if err != nil {
+			return err
+		}
+		for c, key := range rows[0] {
+			if key == documents.FieldKey("law", "score") {
+				ref, _ := excelize.CoordinatesToCellName(c+1, 1)
+				return f.SetCellValue("考评表", ref, nil)
+			}
+		}
+		return fmt.Errorf("no column keyed law")
+	})
+	res := forms.Read("考评表-党委.xlsx", data, cat)
+	if len(res.Errors) != 1 || len(res.Values) != 0 {
+		t.Fatalf("want exactly one problem and no values, got %d:\n%v", len(res.Errors), res.Errors)
+	}
+	wantError(t, res, "考评表-党委.xlsx", "考评表", 1, 0, "服务法律援助星", "一列")
 }

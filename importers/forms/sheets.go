@@ -522,6 +522,24 @@ func (r *reader) readReview(k *keyedSheet) {
 	items := documents.ReviewItems(&p.Scheme, dept)
 	ncol := k.cols[documents.KeyNote]
 	rater := model.DeptLabel(dept)
+	// The columns of each item's fields, found once; a missing column is
+	// reported once, not for every unit.
+	type column struct {
+		fi  documents.FormItem
+		fd  model.Field
+		col int
+	}
+	var cols []column
+	for _, fi := range items {
+		for _, fd := range model.ItemFields(fi.Item) {
+			col, ok := k.cols[documents.FieldKey(fi.Item.Code, fd.Name)]
+			if !ok {
+				r.fail(k.sh.Name, 1, 0, "缺少"+itemName(fi.Item)+"“"+fd.Label+"”一列", "请不要删除表格中的列")
+				continue
+			}
+			cols = append(cols, column{fi, fd, col})
+		}
+	}
 	for _, uid := range p.Units {
 		u := r.cat.Units[uid]
 		row, ok := k.rows[documents.UnitKey(uid)]
@@ -530,30 +548,24 @@ func (r *reader) readReview(k *keyedSheet) {
 			continue
 		}
 		subject := "u:" + strconv.FormatInt(uid, 10)
-		for _, fi := range items {
+		for _, c := range cols {
+			fi, fd, col := c.fi, c.fd, c.col
 			if !model.AppliesToKind(model.EffectiveAppliesTo(fi.Path, fi.Item), u.Kind) {
 				continue
 			}
-			for _, fd := range model.ItemFields(fi.Item) {
-				col, ok := k.cols[documents.FieldKey(fi.Item.Code, fd.Name)]
-				if !ok {
-					r.fail(k.sh.Name, 1, 0, "缺少"+itemName(fi.Item)+"“"+fd.Label+"”一列", "请不要删除表格中的列")
-					continue
-				}
-				what := u.Name + itemName(fi.Item) + "的“" + fd.Label + "”"
-				v, ok := r.parse(k.sh, row, col, fd, what)
-				if !ok {
-					continue
-				}
-				if v.blank {
-					if required(fi.Item, fd) {
-						r.fail(k.sh.Name, row, col, what+"没有填写", "请填写"+fd.RangeText())
-					}
-					continue
-				}
-				r.add(model.EntryValue{Subject: subject, Source: model.SourceReview, Rater: rater, Item: fi.Item.Code,
-					Field: fd.Name, Value: v.text, Sheet: k.sh.Name, Cell: cellRef(row, col)})
+			what := u.Name + itemName(fi.Item) + "的“" + fd.Label + "”"
+			v, ok := r.parse(k.sh, row, col, fd, what)
+			if !ok {
+				continue
 			}
+			if v.blank {
+				if required(fi.Item, fd) {
+					r.fail(k.sh.Name, row, col, what+"没有填写", "请填写"+fd.RangeText())
+				}
+				continue
+			}
+			r.add(model.EntryValue{Subject: subject, Source: model.SourceReview, Rater: rater, Item: fi.Item.Code,
+				Field: fd.Name, Value: v.text, Sheet: k.sh.Name, Cell: cellRef(row, col)})
 		}
 		if ncol > 0 {
 			if note := freeText(k.sh.Cell(row, ncol).Text); note != "" {
