@@ -118,6 +118,7 @@ func (w *formWriter) selfSheet(p *model.Period, u model.Unit) {
 		w.merge(cRule, first, cRule, last, RuleText(*it), w.st.text)
 		w.merge(cPoints, first, cPoints, last, points, w.st.number)
 		w.merge(cNote, first, cNote, last, nil, w.st.inputText)
+		var labels []string
 		for i, fd := range fields {
 			row := first + i
 			w.rowKey(row, FieldKey(it.Code, fd.Name))
@@ -125,15 +126,17 @@ func (w *formWriter) selfSheet(p *model.Period, u model.Unit) {
 			if fd.Unit != "" && fd.Kind != model.FieldFlag && fd.Kind != model.FieldScore {
 				label += "（" + fd.Unit + "）"
 			}
+			labels = append(labels, label)
 			w.set(cField, row, label, w.st.text)
 			w.set(cValue, row, nil, w.st.input)
 			w.validate(cell(cValue, row), fd, model.ItemLabel(it.Code, it.Title))
 		}
-		// Rows tall enough for the standard's text, spread over the block.
+		// Rows tall enough for the standard's text spread over the block,
+		// and each for its own 填报项目 label.
 		need := rowHeight([]string{"", title, RuleText(*it)}, 10)
 		per := max(need/float64(len(fields)), 20)
-		for r := first; r <= last; r++ {
-			w.do(w.f.SetRowHeight(w.sheet, r, per))
+		for i, l := range labels {
+			w.do(w.f.SetRowHeight(w.sheet, first+i, min(max(per, rowHeightFor(l, 22)), maxRowHeight)))
 		}
 		w.row = last
 	}
