@@ -59,6 +59,7 @@ type Office interface {
 	RosterImporter
 	DemoLoader
 	PeriodDesk
+	SchemeStore
 }
 
 // runner runs a job off the UI goroutine; tests swap in a synchronous one.
@@ -102,7 +103,10 @@ func NewMainWindow(a fyne.App, office Office) *MainWindow {
 	m.units = newUnitsPanel(m)
 	m.periods = newPeriodsScreen(m, office)
 	m.welcome = newWelcomeScreen(m)
-	w.SetOnDropped(m.onDropped)
+	w.SetOnDropped(func(p fyne.Position, uris []fyne.URI) {
+		defer recoverPanic()
+		m.onDropped(p, uris)
+	})
 	w.SetMainMenu(m.mainMenu())
 	return m
 }
@@ -138,9 +142,9 @@ func (m *MainWindow) rosterLayout() fyne.CanvasObject {
 		split := container.NewHSplit(m.units.content, m.members.content)
 		split.Offset = 0.3
 		toolbar := container.NewHBox(
-			widget.NewButton("导入花名册…", m.onImportRoster),
-			widget.NewButton("考核方案…", m.onSchemes),
-			widget.NewButton("备份与恢复…", m.onBackups),
+			newButton("导入花名册…", m.onImportRoster),
+			newButton("考核方案…", m.onSchemes),
+			newButton("备份与恢复…", m.onBackups),
 		)
 		m.periodsTab = container.NewTabItem("考评收件", m.periods.content)
 		m.tabs = container.NewAppTabs(
@@ -166,13 +170,13 @@ func (m *MainWindow) showPeriods() {
 
 func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("文件",
-		fyne.NewMenuItem("导入花名册…", m.onImportRoster),
-		fyne.NewMenuItem("导入收回的考评表…", func() { m.showPeriods(); m.periods.onPickFile() }),
-		fyne.NewMenuItem("考核方案…", m.onSchemes),
-		fyne.NewMenuItem("备份与恢复…", m.onBackups),
+		newMenuItem("导入花名册…", m.onImportRoster),
+		newMenuItem("导入收回的考评表…", func() { m.showPeriods(); m.periods.onPickFile() }),
+		newMenuItem("考核方案…", m.onSchemes),
+		newMenuItem("备份与恢复…", m.onBackups),
 	)
 	help := fyne.NewMenu("帮助",
-		fyne.NewMenuItem("关于星级考评", func() {
+		newMenuItem("关于星级考评", func() {
 			dialog.ShowInformation("关于星级考评",
 				"星级考评：党组织和党员考核评星管理\n数据文件："+m.office.Path(), m.win)
 		}),
@@ -192,7 +196,7 @@ func (m *MainWindow) showError(title string, err error) {
 // background runs job off the UI goroutine and then done on it.
 func (m *MainWindow) background(job func() error, done func(error)) {
 	m.run(func() {
-		err := job()
-		fyne.Do(func() { done(err) })
+		err := safeJob(job)
+		fyne.Do(safely(func() { done(err) }))
 	})
 }

@@ -44,8 +44,8 @@ func (m *MainWindow) showBackups() *BackupsScreen {
 			o.(*widget.Label).SetText(fmt.Sprintf("%s　%s　%s", b.Time.Format("2006-01-02 15:04:05"), b.ReasonText(), sizeText(b.Size)))
 		})
 	s.list.OnSelected = func(i widget.ListItemID) { s.chosen = i; enable(s.restoreButton, true) }
-	s.backupButton = widget.NewButton("立即备份", s.onBackup)
-	s.restoreButton = widget.NewButton("恢复所选备份…", s.onRestore)
+	s.backupButton = newButton("立即备份", s.onBackup)
+	s.restoreButton = newButton("恢复所选备份…", s.onRestore)
 	s.restoreButton.Disable()
 	body := container.NewBorder(s.info, container.NewHBox(s.backupButton, s.restoreButton), nil, nil, s.list)
 	s.dialog = dialog.NewCustom("备份与恢复", "关闭", body, m.win)

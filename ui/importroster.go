@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"xingji/importers/roster"
@@ -51,21 +50,9 @@ type ImportRosterScreen struct {
 }
 
 func (m *MainWindow) onImportRoster() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			m.showError("无法打开文件", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := filepath.FromSlash(r.URI().Path())
-		r.Close()
+	pickFile(m.win, rosterExtensions, func(path string) {
 		m.previewRoster(path, roster.Options{})
-	}, m.win)
-	d.SetFilter(storage.NewExtensionFileFilter(rosterExtensions))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	}, func(err error) { m.showError("无法打开文件", err) })
 }
 
 // onDropped takes files dropped on the window: returned forms — any number
@@ -140,11 +127,11 @@ func (m *MainWindow) showImportPreview(path string, p *roster.Preview, opts rost
 	if len(p.UnknownUnits) > 0 {
 		s.buildUnknownUnits(opts)
 	}
-	s.recheck = widget.NewButton("按以上选择重新检查", s.onRecheck)
-	s.apply = widget.NewButton("导入", s.onApply)
+	s.recheck = newButton("按以上选择重新检查", s.onRecheck)
+	s.apply = newButton("导入", s.onApply)
 	s.apply.Importance = widget.HighImportance
 	enable(s.apply, p.Ready())
-	cancel := widget.NewButton("取消", func() { s.dialog.Hide() })
+	cancel := newButton("取消", func() { s.dialog.Hide() })
 	buttons := container.NewHBox(cancel, s.apply)
 	if len(p.UnknownUnits) > 0 {
 		buttons.Objects = append([]fyne.CanvasObject{s.recheck}, buttons.Objects...)
@@ -212,7 +199,7 @@ func (s *ImportRosterScreen) buildUnknownUnits(opts roster.Options) {
 			parentLabels = append(parentLabels, label)
 		}
 	}
-	s.createParent = widget.NewSelect(parentLabels, nil)
+	s.createParent = newSelect(parentLabels, nil)
 	s.createParent.PlaceHolder = "请选择新建组织的上级"
 	if len(parentLabels) == 0 {
 		s.createParent.PlaceHolder = "系统中还没有党组织：请先在欢迎页“新建本级党委”，再导入花名册"
@@ -227,7 +214,7 @@ func (s *ImportRosterScreen) buildUnknownUnits(opts roster.Options) {
 	}
 	form := widget.NewForm()
 	for _, u := range s.preview.UnknownUnits {
-		sel := widget.NewSelect(existing, nil)
+		sel := newSelect(existing, nil)
 		sel.SetSelected(createChoice)
 		s.unitChoices[u.Name] = sel
 		form.Append(fmt.Sprintf("%s（%d 人）", u.Name, len(u.Rows)), sel)

@@ -69,13 +69,13 @@ func newMembersPanel(m *MainWindow) *MembersPanel {
 	p.search = widget.NewEntry()
 	p.search.PlaceHolder = "搜索姓名、拼音首字母（如 zs）或电话"
 	p.search.OnChanged = func(string) { p.reloadFromStart() }
-	p.status = widget.NewSelect(choices(model.MemberStatuses), func(string) { p.reloadFromStart() })
-	p.category = widget.NewSelect(choices(model.MemberCategories), func(string) { p.reloadFromStart() })
-	p.gender = widget.NewSelect([]string{anyChoice, string(model.Male), string(model.Female)}, func(string) { p.reloadFromStart() })
+	p.status = newSelect(choices(model.MemberStatuses), func(string) { p.reloadFromStart() })
+	p.category = newSelect(choices(model.MemberCategories), func(string) { p.reloadFromStart() })
+	p.gender = newSelect([]string{anyChoice, string(model.Male), string(model.Female)}, func(string) { p.reloadFromStart() })
 	for _, s := range []*widget.Select{p.status, p.category, p.gender} {
 		s.SetSelectedIndex(0)
 	}
-	p.descendants = widget.NewCheck("包含下级组织", func(bool) { p.reloadFromStart() })
+	p.descendants = newCheck("包含下级组织", func(bool) { p.reloadFromStart() })
 	p.descendants.SetChecked(true)
 
 	p.table = widget.NewTable(p.tableSize, p.createCell, p.updateCell)
@@ -88,13 +88,13 @@ func newMembersPanel(m *MainWindow) *MembersPanel {
 	p.table.OnSelected = func(id widget.TableCellID) { p.selected = id.Row; p.updateButtons() }
 
 	p.pageLabel = widget.NewLabel("")
-	p.prevButton = widget.NewButton("上一页", func() { p.goTo(p.offset - pageSize) })
-	p.nextButton = widget.NewButton("下一页", func() { p.goTo(p.offset + pageSize) })
-	p.addButton = widget.NewButton("新增党员", p.onAdd)
-	p.editButton = widget.NewButton("编辑", p.onEdit)
-	p.moveButton = widget.NewButton("调动", p.onTransfer)
-	p.histButton = widget.NewButton("调动记录", p.onHistory)
-	p.delButton = widget.NewButton("删除", p.onDelete)
+	p.prevButton = newButton("上一页", func() { p.goTo(p.offset - pageSize) })
+	p.nextButton = newButton("下一页", func() { p.goTo(p.offset + pageSize) })
+	p.addButton = newButton("新增党员", p.onAdd)
+	p.editButton = newButton("编辑", p.onEdit)
+	p.moveButton = newButton("调动", p.onTransfer)
+	p.histButton = newButton("调动记录", p.onHistory)
+	p.delButton = newButton("删除", p.onDelete)
 	p.updateButtons()
 
 	filters := container.NewHBox(widget.NewLabel("状态"), p.status, widget.NewLabel("类别"), p.category,

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"xingji/documents"
 	"xingji/model"
@@ -102,36 +101,13 @@ func (s *PeriodsScreen) onCancel() {
 var formExtensions = []string{".xlsx", ".xlsm", ".xls", ".csv", ".zip", ".XLSX", ".XLS", ".CSV", ".ZIP"}
 
 func (s *PeriodsScreen) onPickFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.m.showError("无法打开文件", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := filepath.FromSlash(r.URI().Path())
-		r.Close()
-		s.Import([]string{path})
-	}, s.m.win)
-	d.SetFilter(storage.NewExtensionFileFilter(formExtensions))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	pickFile(s.m.win, formExtensions, func(path string) { s.Import([]string{path}) },
+		func(err error) { s.m.showError("无法打开文件", err) })
 }
 
 func (s *PeriodsScreen) onPickFolder() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil {
-			s.m.showError("无法打开文件夹", err)
-			return
-		}
-		if u == nil {
-			return
-		}
-		s.Import([]string{filepath.FromSlash(u.Path())})
-	}, s.m.win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	pickFolder(s.m.win, func(path string) { s.Import([]string{path}) },
+		func(err error) { s.m.showError("无法打开文件夹", err) })
 }
 
 func (s *PeriodsScreen) onWriteForms() {
@@ -139,15 +115,9 @@ func (s *PeriodsScreen) onWriteForms() {
 		return
 	}
 	p := s.periods[s.current]
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil || u == nil {
-			return
-		}
-		dest := filepath.Join(filepath.FromSlash(u.Path()), documents.SafeFileName(p.Name)+" 下发表格")
-		s.writeForms(p, dest)
-	}, s.m.win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	pickFolder(s.m.win, func(dir string) {
+		s.writeForms(p, filepath.Join(dir, documents.SafeFileName(p.Name)+" 下发表格"))
+	}, func(err error) { s.m.showError("无法打开文件夹", err) })
 }
 
 // writeForms writes the period's forms into dest and dest.zip off the UI
@@ -184,12 +154,7 @@ func (s *PeriodsScreen) onExportMissing() {
 		return
 	}
 	p := s.periods[s.current]
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := filepath.FromSlash(w.URI().Path())
-		w.Close()
+	pickSave(s.m.win, documents.SafeFileName(p.Name)+" 未提交名单.xlsx", []string{".xlsx"}, func(path string) {
 		var n int
 		s.m.background(func() error {
 			var err error
@@ -202,10 +167,7 @@ func (s *PeriodsScreen) onExportMissing() {
 			}
 			s.m.setStatus(fmt.Sprintf("已导出未提交名单（%d 个）：%s", n, path))
 		})
-	}, s.m.win)
-	d.SetFileName(documents.SafeFileName(p.Name) + " 未提交名单.xlsx")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	}, func(err error) { s.m.showError("无法保存文件", err) })
 }
 
 // onSaveOriginal saves the chosen row's file — the accepted version, else
@@ -215,17 +177,8 @@ func (s *PeriodsScreen) onSaveOriginal() {
 		return
 	}
 	r := s.rows[s.chosen]
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := filepath.FromSlash(w.URI().Path())
-		w.Close()
-		s.saveOriginal(r, path)
-	}, s.m.win)
-	d.SetFileName(r.File)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	pickSave(s.m.win, r.File, nil, func(path string) { s.saveOriginal(r, path) },
+		func(err error) { s.m.showError("无法保存文件", err) })
 }
 
 // saveOriginal writes the kept bytes of row r's file to path.

@@ -39,21 +39,17 @@ type periodForm struct {
 
 // onNewPeriod opens the period form.
 func (s *PeriodsScreen) onNewPeriod() {
-	maker, ok := s.desk.(PeriodMaker)
-	if !ok {
-		return
-	}
 	var all []model.Scheme
 	s.m.background(func() error {
 		var err error
-		all, err = defaultSchemeList(s.m.office)(context.Background())
+		all, err = defaultSchemeList(s.desk)(context.Background())
 		return err
 	}, func(err error) {
 		if err != nil {
 			s.m.showError("读取考核方案失败", err)
 			return
 		}
-		s.showPeriodForm(maker, all)
+		s.showPeriodForm(s.desk, all)
 	})
 }
 
@@ -76,8 +72,8 @@ func (s *PeriodsScreen) showPeriodForm(maker PeriodMaker, all []model.Scheme) *p
 		name:         widget.NewEntry(),
 		start:        newDateEntry(model.D(year, 1, 1)),
 		end:          newDateEntry(model.D(year, 12, 31)),
-		scheme:       widget.NewSelect(unitNames, nil),
-		memberScheme: widget.NewSelect(memberNames, nil),
+		scheme:       newSelect(unitNames, nil),
+		memberScheme: newSelect(memberNames, nil),
 		scope:        widget.NewLabel("请先选择考核方案"),
 	}
 	f.name.PlaceHolder = fmt.Sprintf("如：%d年度村党支部星级评定", year)
@@ -152,8 +148,8 @@ func (s *PeriodsScreen) showPeriodForm(maker PeriodMaker, all []model.Scheme) *p
 
 // onToggleOpen closes the chosen period, or opens it again.
 func (s *PeriodsScreen) onToggleOpen() {
-	maker, ok := s.desk.(PeriodMaker)
-	if !ok || s.current < 0 {
+	maker := s.desk
+	if s.current < 0 {
 		return
 	}
 	p := s.periods[s.current]

@@ -19,6 +19,10 @@ import (
 // PeriodDesk is what the 考评收件 screen needs: the periods, their status
 // boards, writing the forms out and taking the filled ones back.
 type PeriodDesk interface {
+	PeriodMaker
+	// SavedSchemes lists the office's saved schemes, offered beside the
+	// built-ins for a new period.
+	SavedSchemeLister
 	Periods(ctx context.Context) ([]model.Period, error)
 	StatusBoard(ctx context.Context, periodID int64) (model.StatusBoard, error)
 	ImportForms(ctx context.Context, paths []string, progress func(done, total int, last model.FileResult)) ([]model.FileResult, error)
@@ -90,22 +94,22 @@ type PeriodsScreen struct {
 
 func newPeriodsScreen(m *MainWindow, desk PeriodDesk) *PeriodsScreen {
 	s := &PeriodsScreen{m: m, desk: desk, current: -1, chosen: -1}
-	s.periodSelect = widget.NewSelect(nil, s.onPeriod)
+	s.periodSelect = newSelect(nil, s.onPeriod)
 	s.periodSelect.PlaceHolder = "（还没有考评周期）"
-	s.filter = widget.NewSelect(stateFilters, nil)
+	s.filter = newSelect(stateFilters, nil)
 	s.filter.Selected = stateFilters[0]
 	s.summary = widget.NewLabel("")
 	s.summary.TextStyle.Bold = true
 	s.hint = widget.NewLabel("")
 	s.hint.Wrapping = fyne.TextWrapWord
 	s.hint.Hide()
-	s.formsButton = widget.NewButtonWithIcon("生成下发表格…", theme.DocumentCreateIcon(), s.onWriteForms)
-	s.importButton = widget.NewButtonWithIcon("导入收回的表格…", theme.FolderOpenIcon(), s.onPickFile)
+	s.formsButton = newIconButton("生成下发表格…", theme.DocumentCreateIcon(), s.onWriteForms)
+	s.importButton = newIconButton("导入收回的表格…", theme.FolderOpenIcon(), s.onPickFile)
 	s.importButton.Importance = widget.HighImportance
-	s.folderButton = widget.NewButtonWithIcon("导入整个文件夹…", theme.FolderIcon(), s.onPickFolder)
-	s.missingBtn = widget.NewButtonWithIcon("导出未提交名单…", theme.DocumentSaveIcon(), s.onExportMissing)
-	s.newButton = widget.NewButtonWithIcon("新建考评周期…", theme.ContentAddIcon(), s.onNewPeriod)
-	s.toggleButton = widget.NewButton("关闭本期", s.onToggleOpen)
+	s.folderButton = newIconButton("导入整个文件夹…", theme.FolderIcon(), s.onPickFolder)
+	s.missingBtn = newIconButton("导出未提交名单…", theme.DocumentSaveIcon(), s.onExportMissing)
+	s.newButton = newIconButton("新建考评周期…", theme.ContentAddIcon(), s.onNewPeriod)
+	s.toggleButton = newButton("关闭本期", s.onToggleOpen)
 	s.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.rows), len(boardColumns) },
 		func() fyne.CanvasObject {
@@ -140,12 +144,12 @@ func newPeriodsScreen(m *MainWindow, desk PeriodDesk) *PeriodsScreen {
 	}
 	s.detail = widget.NewLabel("选中一行可查看退回原因和收件记录。")
 	s.detail.Wrapping = fyne.TextWrapWord
-	s.originalBtn = widget.NewButtonWithIcon("另存收到的原件…", theme.DownloadIcon(), s.onSaveOriginal)
+	s.originalBtn = newIconButton("另存收到的原件…", theme.DownloadIcon(), s.onSaveOriginal)
 	s.originalBtn.Disable()
 	s.progress = widget.NewProgressBar()
 	s.progressText = widget.NewLabel("")
 	s.progressText.Truncation = fyne.TextTruncateEllipsis
-	s.cancelButton = widget.NewButtonWithIcon("取消导入", theme.CancelIcon(), s.onCancel)
+	s.cancelButton = newIconButton("取消导入", theme.CancelIcon(), s.onCancel)
 	s.progressBox = container.NewBorder(nil, nil, nil, s.cancelButton, container.NewVBox(s.progress, s.progressText))
 	s.progressBox.Hide()
 	s.filter.OnChanged = func(string) { s.applyFilter() }
@@ -393,9 +397,8 @@ func (s *PeriodsScreen) busy() bool {
 func (s *PeriodsScreen) setEnabled() {
 	has := s.current >= 0
 	idle := !s.busy()
-	_, canMake := s.desk.(PeriodMaker)
-	enable(s.newButton, idle && canMake)
-	enable(s.toggleButton, has && idle && canMake)
+	enable(s.newButton, idle)
+	enable(s.toggleButton, has && idle)
 	if has && s.periods[s.current].Status == model.PeriodClosed {
 		s.toggleButton.SetText("重新打开")
 	} else {

@@ -27,8 +27,8 @@ type SchemeStore interface {
 	Scheme(ctx context.Context, code, version string) (model.Scheme, error)
 }
 
-// SavedSchemeLister is implemented by a store that can return every saved
-// scheme whole; the scheme screen lists them beside the built-ins.
+// SavedSchemeLister returns every saved scheme whole; the scheme screen
+// lists them beside the built-ins.
 type SavedSchemeLister interface {
 	SavedSchemes(ctx context.Context) ([]model.Scheme, error)
 }
@@ -84,17 +84,16 @@ func (m *MainWindow) onSchemes() { m.showSchemes() }
 // showSchemes opens the 考核方案 window with the built-in schemes and, when
 // the office's store can list them, the saved ones.
 func (m *MainWindow) showSchemes() *SchemesScreen {
-	store, _ := m.office.(SchemeStore)
-	return m.openSchemes(store, defaultSchemeList(m.office))
+	return m.openSchemes(m.office, defaultSchemeList(m.office))
 }
 
-// defaultSchemeList lists the built-ins followed by what src (when it is a
-// SavedSchemeLister) has saved.
-func defaultSchemeList(src any) func(ctx context.Context) ([]model.Scheme, error) {
+// defaultSchemeList lists the built-ins followed by what src has saved; a
+// nil src lists the built-ins alone.
+func defaultSchemeList(src SavedSchemeLister) func(ctx context.Context) ([]model.Scheme, error) {
 	return func(ctx context.Context) ([]model.Scheme, error) {
 		out := builtin.Schemes()
-		if l, ok := src.(SavedSchemeLister); ok {
-			saved, err := l.SavedSchemes(ctx)
+		if src != nil {
+			saved, err := src.SavedSchemes(ctx)
 			if err != nil {
 				return out, err
 			}
@@ -129,15 +128,15 @@ func (m *MainWindow) openSchemes(store SchemeStore, list func(ctx context.Contex
 	s.detail.Wrapping = fyne.TextWrapWord
 	s.problems = widget.NewRichText()
 	s.problems.Wrapping = fyne.TextWrapWord
-	s.editButton = widget.NewButtonWithIcon("修改项目…", theme.DocumentCreateIcon(), s.onEditItem)
-	s.addItem = widget.NewButtonWithIcon("新增项目", theme.ContentAddIcon(), s.onAddItem)
-	s.deleteItem = widget.NewButtonWithIcon("删除项目", theme.DeleteIcon(), s.onDeleteItem)
-	s.addSection = widget.NewButtonWithIcon("新增部分", theme.FolderNewIcon(), s.onAddSection)
-	s.saveButton = widget.NewButtonWithIcon("保存为新版本…", theme.DocumentSaveIcon(), s.onSave)
+	s.editButton = newIconButton("修改项目…", theme.DocumentCreateIcon(), s.onEditItem)
+	s.addItem = newIconButton("新增项目", theme.ContentAddIcon(), s.onAddItem)
+	s.deleteItem = newIconButton("删除项目", theme.DeleteIcon(), s.onDeleteItem)
+	s.addSection = newIconButton("新增部分", theme.FolderNewIcon(), s.onAddSection)
+	s.saveButton = newIconButton("保存为新版本…", theme.DocumentSaveIcon(), s.onSave)
 	s.saveButton.Importance = widget.HighImportance
 	s.trial = newTrialPanel(s)
 
-	settings := widget.NewButtonWithIcon("方案设置…", theme.SettingsIcon(), func() { s.showSettings() })
+	settings := newIconButton("方案设置…", theme.SettingsIcon(), func() { s.showSettings() })
 	toolbar := container.NewHBox(s.editButton, s.addItem, s.deleteItem, s.addSection, settings, s.saveButton)
 	lower := container.NewVScroll(container.NewVBox(s.detail, widget.NewSeparator(), s.problems))
 	body := container.NewVSplit(s.tree.widget, lower)

@@ -83,8 +83,8 @@ func (s *SchemesScreen) showSettings() *settingsDialog {
 		container.NewTabItem("比例控制", d.quotasTab(sc)),
 		container.NewTabItem("其他规定", readOnlyTab(sc)),
 	)
-	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { d.d.Hide() })
-	d.apply = widget.NewButtonWithIcon("应用", theme.ConfirmIcon(), func() {
+	cancel := newIconButton("取消", theme.CancelIcon(), func() { d.d.Hide() })
+	d.apply = newIconButton("应用", theme.ConfirmIcon(), func() {
 		if err := d.onApply(); err != nil {
 			d.errText.SetText(model.ErrorMessage(err))
 			return
@@ -171,7 +171,7 @@ func (d *settingsDialog) bandsTab(sc *model.Scheme) fyne.CanvasObject {
 		d.bands.Disable()
 		help = "本方案按得星数定等次，所需星数暂不能在这里修改。"
 	}
-	d.bonus = widget.NewCheck("加分项计入评定等次的总分", func(bool) { d.update() })
+	d.bonus = newCheck("加分项计入评定等次的总分", func(bool) { d.update() })
 	d.bonus.SetChecked(sc.BonusInGrade)
 	h := wrapLabel(help)
 	h.Importance = widget.LowImportance

@@ -29,7 +29,7 @@ func (d *settingsDialog) quotasTab(sc *model.Scheme) fyne.CanvasObject {
 	d.addShare = widget.NewEntry()
 	d.addShare.PlaceHolder = "如 10"
 	d.addScope = selectOf(scopeNames, scopeNames[0])
-	add := widget.NewButtonWithIcon("添加", theme.ContentAddIcon(), d.onAddQuota)
+	add := newIconButton("添加", theme.ContentAddIcon(), d.onAddQuota)
 	addRow := container.NewHBox(container.NewGridWrap(fyne.NewSize(190, d.addScope.MinSize().Height), d.addScope), d.addBand, d.addMode, container.NewGridWrap(fyne.NewSize(80, d.addShare.MinSize().Height), d.addShare), widget.NewLabel("%"), add)
 	return container.NewVScroll(container.NewVBox(d.quotaBox, widget.NewSeparator(), boldLabel("新增比例控制"), addRow))
 }
@@ -63,7 +63,7 @@ func (d *settingsDialog) showQuotas() {
 		if r.q.Count != nil {
 			unit = "个"
 		}
-		del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() {
+		del := newIconButton("删除", theme.DeleteIcon(), func() {
 			for i, x := range d.quotas {
 				if x == r {
 					d.quotas = append(d.quotas[:i:i], d.quotas[i+1:]...)

@@ -60,10 +60,10 @@ type trialFlag struct {
 
 func newTrialPanel(s *SchemesScreen) *TrialPanel {
 	p := &TrialPanel{s: s}
-	p.kind = widget.NewSelect(nil, func(string) { p.showApplicable() })
+	p.kind = newSelect(nil, func(string) { p.showApplicable() })
 	p.kind.PlaceHolder = "请选择"
 	p.kindLabel = widget.NewLabel("党组织类型")
-	p.calc = widget.NewButton("计算", p.onCalc)
+	p.calc = newButton("计算", p.onCalc)
 	p.calc.Importance = widget.HighImportance
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
@@ -125,7 +125,7 @@ func (p *TrialPanel) rebuild() {
 	for _, f := range sc.Facts {
 		v := &trialValue{name: f.Name, label: f.Label}
 		if f.Flag {
-			v.check = widget.NewCheck(f.Label, nil)
+			v.check = newCheck(f.Label, nil)
 			p.rows.Add(v.check)
 		} else {
 			v.entry = widget.NewEntry()
@@ -135,7 +135,7 @@ func (p *TrialPanel) rebuild() {
 		p.facts = append(p.facts, v)
 	}
 	for _, vt := range sc.Vetoes {
-		f := &trialFlag{name: vt.Code, check: widget.NewCheck("发生："+vt.Title, nil)}
+		f := &trialFlag{name: vt.Code, check: newCheck("发生："+vt.Title, nil)}
 		p.vetoes = append(p.vetoes, f)
 		p.rows.Add(f.check)
 	}
@@ -179,7 +179,7 @@ func (ti *trialItem) addInputs(r *model.Rule, box *fyne.Container) {
 		box.Add(v.entry)
 	}
 	flag := func(list *[]*trialFlag, name, label string) {
-		f := &trialFlag{name: name, check: widget.NewCheck(label, nil)}
+		f := &trialFlag{name: name, check: newCheck(label, nil)}
 		*list = append(*list, f)
 		box.Add(f.check)
 	}

@@ -52,10 +52,10 @@ func NewStartupProblem(a fyne.App, path string, err error, offer RestoreOffer) *
 	text += "\n\n数据文件：" + path
 	s.message = widget.NewLabel(text)
 	s.message.Wrapping = fyne.TextWrapWord
-	s.quitButton = widget.NewButton("退出", func() { a.Quit() })
+	s.quitButton = newButton("退出", func() { a.Quit() })
 	buttons := container.NewHBox(layout.NewSpacer(), s.quitButton)
 	if offer.Restore != nil && model.ErrorCodeOf(err) == model.ECorrupt {
-		s.restoreButton = widget.NewButtonWithIcon("恢复最近的备份", theme.HistoryIcon(), func() {
+		s.restoreButton = newIconButton("恢复最近的备份", theme.HistoryIcon(), func() {
 			if rerr := offer.Restore(); rerr != nil {
 				s.message.SetText("恢复失败：" + model.ErrorMessage(rerr) + "\n\n数据文件：" + path)
 				return

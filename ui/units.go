@@ -36,11 +36,11 @@ func newUnitsPanel(m *MainWindow) *UnitsPanel {
 	p := &UnitsPanel{m: m, units: map[int64]model.Unit{}, children: map[int64][]int64{}}
 	p.tree = widget.NewTree(p.childIDs, p.isBranch, p.createNode, p.updateNode)
 	p.tree.OnSelected = p.onSelected
-	p.showDissolved = widget.NewCheck("显示已撤销的组织", func(bool) { p.rebuild() })
-	p.addButton = widget.NewButton("新增下级", p.onAdd)
-	p.editButton = widget.NewButton("编辑", p.onEdit)
-	p.moveButton = widget.NewButton("移动", p.onMove)
-	p.dissolveBtn = widget.NewButton("撤销", p.onDissolve)
+	p.showDissolved = newCheck("显示已撤销的组织", func(bool) { p.rebuild() })
+	p.addButton = newButton("新增下级", p.onAdd)
+	p.editButton = newButton("编辑", p.onEdit)
+	p.moveButton = newButton("移动", p.onMove)
+	p.dissolveBtn = newButton("撤销", p.onDissolve)
 	p.setActionsEnabled(false)
 	title := widget.NewLabelWithStyle("党组织", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	actions := container.NewGridWithColumns(4, p.addButton, p.editButton, p.moveButton, p.dissolveBtn)
@@ -208,7 +208,7 @@ func (p *UnitsPanel) onMove() {
 			byName[label] = c.ID
 		}
 	}
-	sel := widget.NewSelect(names, nil)
+	sel := newSelect(names, nil)
 	sel.PlaceHolder = "请选择新的上级党组织"
 	dialog.ShowForm("移动“"+u.Name+"”", "移动", "取消",
 		[]*widget.FormItem{widget.NewFormItem("新的上级", sel)}, func(ok bool) {

@@ -38,10 +38,10 @@ func newWelcomeScreen(m *MainWindow) *WelcomeScreen {
 		"维护组织和党员名册，下发和收回考评表，计算得分、星级和排名，打印表彰材料。\n\n" +
 		"第一次使用，可以先载入示范数据看看效果，也可以直接导入本单位的党员花名册。")
 	intro.Alignment = fyne.TextAlignCenter
-	s.demoButton = widget.NewButtonWithIcon("载入示范数据（青禾县，约40个党组织、600名党员）", theme.MediaPlayIcon(), s.onDemo)
+	s.demoButton = newIconButton("载入示范数据（青禾县，约40个党组织、600名党员）", theme.MediaPlayIcon(), s.onDemo)
 	s.demoButton.Importance = widget.HighImportance
-	s.importButton = widget.NewButtonWithIcon("导入党员花名册（Excel 或 CSV）…", theme.FolderOpenIcon(), m.onImportRoster)
-	s.newButton = widget.NewButtonWithIcon("从空白开始：新建本级党委", theme.ContentAddIcon(), s.onNew)
+	s.importButton = newIconButton("导入党员花名册（Excel 或 CSV）…", theme.FolderOpenIcon(), m.onImportRoster)
+	s.newButton = newIconButton("从空白开始：新建本级党委", theme.ContentAddIcon(), s.onNew)
 	s.progress = widget.NewProgressBarInfinite()
 	s.progress.Hide()
 	s.progress.Stop()

@@ -55,8 +55,8 @@ func showFormDialog(win fyne.Window, title, saveText string, items []*widget.For
 	f.errText.Importance = widget.DangerImportance
 	f.errText.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(items...)
-	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.d.Hide() })
-	f.save = widget.NewButtonWithIcon(saveText, theme.ConfirmIcon(), func() {
+	cancel := newIconButton("取消", theme.CancelIcon(), func() { f.d.Hide() })
+	f.save = newIconButton(saveText, theme.ConfirmIcon(), func() {
 		if err := onSave(); err != nil {
 			f.errText.SetText(model.ErrorMessage(err))
 			return
@@ -75,7 +75,7 @@ func showFormDialog(win fyne.Window, title, saveText string, items []*widget.For
 
 // selectOf returns a Select over options with value selected.
 func selectOf(options []string, value string) *widget.Select {
-	s := widget.NewSelect(options, nil)
+	s := newSelect(options, nil)
 	if value != "" {
 		s.SetSelected(value)
 	}

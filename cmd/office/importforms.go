@@ -55,6 +55,14 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress func(
 	if err != nil {
 		return nil, err
 	}
+	if len(inputs) > 0 {
+		// As the README promises: a backup before the data changes, and
+		// the database file whole (its log checkpointed) when the job ends.
+		if _, err := o.Backup(ctx, "before-import"); err != nil {
+			return nil, err
+		}
+		defer o.settle()
+	}
 	total := len(inputs) + len(early)
 	if len(inputs) >= 100 {
 		// A large import allocates briskly while keeping little alive (about

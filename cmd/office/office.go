@@ -5,6 +5,7 @@ package office
 
 import (
 	"context"
+	"log"
 	"path/filepath"
 	"time"
 
@@ -38,6 +39,20 @@ func Open(path string) (*Office, error) {
 	return &Office{Store: s, Now: time.Now}, nil
 }
 
+// settle checkpoints the database after a bulk job so that xingji.db alone
+// holds its data; a failure is only logged, the data is committed anyway.
+func (o *Office) settle() {
+	if err := o.Checkpoint(context.Background()); err != nil {
+		log.Println("checkpoint:", err)
+	}
+}
+
+// ApplyRosterPlan stores a checked roster (the store's job) and checkpoints.
+func (o *Office) ApplyRosterPlan(ctx context.Context, p model.RosterPlan) (model.RosterResult, error) {
+	defer o.settle()
+	return o.Store.ApplyRosterPlan(ctx, p)
+}
+
 // DemoSeed is the seed of the demo data, so every newcomer sees the same
 // committee.
 const DemoSeed = 20261121
@@ -46,6 +61,7 @@ const DemoSeed = 20261121
 // its open period, and writes the demo's filled forms into
 // DemoSubmissionsDir, so that a newcomer can drop them on the window at once.
 func (o *Office) LoadDemo(ctx context.Context) (model.RosterResult, error) {
+	defer o.settle()
 	res, err := o.LoadDemoScale(ctx, demo.County, DemoSeed)
 	if err != nil {
 		return res, err

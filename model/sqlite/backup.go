@@ -240,3 +240,77 @@ func isDigits(s string) bool {
 	}
 	return true
 }
+
+// BackupTo writes a consistent, self-contained copy of the database (one
+// file, no -wal beside it) to path — a folder or USB stick the office
+// chose — through a temporary file in the same folder, so that path is
+// either the whole copy or untouched. It refuses to overwrite the database
+// itself.
+func (s *Store) BackupTo(ctx context.Context, path string) error {
+	dst, err := filepath.Abs(path)
+	if err != nil {
+		return &model.Error{Code: model.EInvalid, Message: "备份文件路径不正确：" + path, Err: err}
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.rdb == nil {
+		return errClosed()
+	}
+	if sameFile(dst, s.path) {
+		return model.Errorf(model.EInvalid, "不能把备份写到正在使用的数据库文件上：%s", dst)
+	}
+	dir := filepath.Dir(dst)
+	tmp, err := os.CreateTemp(dir, ".xingji-backup-*.tmp")
+	if err != nil {
+		return &model.Error{Code: model.EInvalid, Err: err,
+			Message: "无法在 " + dir + " 写入备份：请确认文件夹存在、可以写入（U 盘没有写保护）、空间足够"}
+	}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	os.Remove(tmpPath) // VACUUM INTO needs a path that does not exist
+	defer os.Remove(tmpPath)
+	if _, err := s.rdb.ExecContext(ctx, `VACUUM INTO ?`, tmpPath); err != nil {
+		return wrap(err, "备份到 %s 失败：请确认空间足够、可以写入", dir)
+	}
+	if err := syncFile(tmpPath); err != nil {
+		return wrap(err, "备份到 %s 失败：写入没有完成", dir)
+	}
+	if err := os.Rename(tmpPath, dst); err != nil {
+		return &model.Error{Code: model.EInvalid, Err: err,
+			Message: "无法保存备份 " + dst + "：同名文件可能正被其他程序打开，请换一个文件名"}
+	}
+	return nil
+}
+
+// syncFile flushes the file at path to the disk.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// Checkpoint copies everything in the write-ahead log into the database file
+// and empties the log, so that xingji.db alone holds the data — a clerk who
+// copies that one file copies everything. The jobs call it after each bulk
+// job; Close does it too.
+func (s *Store) Checkpoint(ctx context.Context) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.db == nil {
+		return errClosed()
+	}
+	var busy, logFrames, done int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logFrames, &done); err != nil {
+		return wrap(err, "整理数据库文件失败")
+	}
+	if busy != 0 {
+		return model.Errorf(model.EInternal, "整理数据库文件没有完成：数据库正忙，稍后会再试")
+	}
+	return nil
+}
