@@ -16,7 +16,7 @@ import (
 
 // memberForm is the dialog that adds or edits a member.
 type memberForm struct {
-	name, position, phone, idNumber, sortOrder *widget.Entry
+	name, position, phone, idNumber, sortOrder *textEntry
 	gender, status, category                   *widget.Select
 	birth, joined, since                       *DateEntry
 	dialog                                     *formDialog
@@ -26,8 +26,8 @@ type memberForm struct {
 // member belongs to the unit (the first membership's start).
 func showMemberForm(win fyne.Window, title string, m model.Member, isNew bool, onSave func(model.Member, model.Date) error) *memberForm {
 	f := &memberForm{
-		name: widget.NewEntry(), position: widget.NewEntry(), phone: widget.NewEntry(),
-		idNumber: widget.NewEntry(), sortOrder: widget.NewEntry(),
+		name: newEntry(), position: newEntry(), phone: newEntry(),
+		idNumber: newEntry(), sortOrder: newEntry(),
 		gender:   selectOf([]string{string(model.Male), string(model.Female)}, string(m.Gender)),
 		status:   selectOf(choices(model.MemberStatuses)[1:], string(m.Status)),
 		category: selectOf(choices(model.MemberCategories)[1:], string(m.Category)),
@@ -129,7 +129,7 @@ func showTransferForm(m *MainWindow, row model.MemberRow) {
 		to.SetOptions(match)
 	}
 	on := newDateEntry(model.DateOf(timeNow()))
-	note := widget.NewEntry()
+	note := newEntry()
 	note.SetText("组织关系转接")
 	items := []*widget.FormItem{
 		widget.NewFormItem("党员", widget.NewLabel(row.Name+"（现在："+row.UnitName+"）")),

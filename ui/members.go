@@ -39,7 +39,7 @@ type MembersPanel struct {
 	content fyne.CanvasObject
 
 	title       *widget.Label
-	search      *widget.Entry
+	search      *textEntry
 	status      *widget.Select
 	category    *widget.Select
 	gender      *widget.Select
@@ -66,7 +66,7 @@ type MembersPanel struct {
 func newMembersPanel(m *MainWindow) *MembersPanel {
 	p := &MembersPanel{m: m, selected: -1}
 	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.search = widget.NewEntry()
+	p.search = newEntry()
 	p.search.PlaceHolder = "搜索姓名、拼音首字母（如 zs）或电话"
 	p.search.OnChanged = func(string) { p.reloadFromStart() }
 	p.status = newSelect(choices(model.MemberStatuses), func(string) { p.reloadFromStart() })

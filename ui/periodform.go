@@ -28,7 +28,7 @@ const noMemberScheme = "（不评议党员）"
 // unit scheme frozen into it, the member scheme if members are appraised in
 // the same round, and the units in scope (those the scheme is written for).
 type periodForm struct {
-	name         *widget.Entry
+	name         *textEntry
 	start, end   *DateEntry
 	scheme       *widget.Select
 	memberScheme *widget.Select
@@ -69,7 +69,7 @@ func (s *PeriodsScreen) showPeriodForm(maker PeriodMaker, all []model.Scheme) *p
 	}
 	year := timeNow().Year()
 	f := &periodForm{
-		name:         widget.NewEntry(),
+		name:         newEntry(),
 		start:        newDateEntry(model.D(year, 1, 1)),
 		end:          newDateEntry(model.D(year, 12, 31)),
 		scheme:       newSelect(unitNames, nil),

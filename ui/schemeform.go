@@ -291,15 +291,15 @@ func parseFlagLines(text string, old []model.Flag) []model.Flag {
 // 适用类型 and, for the simple rule kinds, the rule's numbers.
 type itemForm struct {
 	dialog     *formDialog
-	title      *widget.Entry
-	points     *widget.Entry
-	method     *widget.Entry
-	department *widget.Entry
+	title      *textEntry
+	points     *textEntry
+	method     *textEntry
+	department *textEntry
 	kinds      *widget.CheckGroup
-	per        *widget.Entry // deduct: points per occurrence of the first clause
-	floor      *widget.Entry // deduct: the lowest the item goes
-	table      *widget.Entry // table: one row a line
-	requires   *widget.Entry // all-or-nothing: one requirement a line
+	per        *textEntry // deduct: points per occurrence of the first clause
+	floor      *textEntry // deduct: the lowest the item goes
+	table      *textEntry // table: one row a line
+	requires   *textEntry // all-or-nothing: one requirement a line
 }
 
 // onEditItem opens the form on the selected item.
@@ -313,13 +313,13 @@ func (s *SchemesScreen) onEditItem() {
 	}
 	id := s.tree.selected
 	f := &itemForm{}
-	f.title = widget.NewEntry()
+	f.title = newEntry()
 	f.title.SetText(it.Title)
-	f.points = widget.NewEntry()
+	f.points = newEntry()
 	f.points.SetText(it.Points.String())
-	f.method = widget.NewEntry()
+	f.method = newEntry()
 	f.method.SetText(it.Method)
-	f.department = widget.NewEntry()
+	f.department = newEntry()
 	f.department.SetText(it.Department)
 	items := []*widget.FormItem{
 		widget.NewFormItem("项目名称", f.title),
@@ -363,9 +363,9 @@ func (f *itemForm) ruleItems(it *model.Item) []*widget.FormItem {
 		return []*widget.FormItem{widget.NewFormItem("评分规则", hint("由考核人员在0至分值之间评分"))}
 	case r.Kind == model.RuleDeduct && r.Deduct != nil && len(r.Deduct.Clauses) > 0:
 		c := r.Deduct.Clauses[0]
-		f.per = widget.NewEntry()
+		f.per = newEntry()
 		f.per.SetText(c.Per.String())
-		f.floor = widget.NewEntry()
+		f.floor = newEntry()
 		f.floor.SetText(r.Deduct.Floor.String())
 		out := []*widget.FormItem{
 			widget.NewFormItem("每次扣分", f.per),
@@ -374,7 +374,7 @@ func (f *itemForm) ruleItems(it *model.Item) []*widget.FormItem {
 		}
 		return out
 	case r.Kind == model.RuleAllOrNothing && r.All != nil:
-		f.requires = widget.NewMultiLineEntry()
+		f.requires = newMultiLineEntry()
 		f.requires.SetText(flagLines(r.All.Requires))
 		f.requires.SetMinRowsVisible(3)
 		return []*widget.FormItem{
@@ -382,7 +382,7 @@ func (f *itemForm) ruleItems(it *model.Item) []*widget.FormItem {
 			widget.NewFormItem("", hint("每行一项要求；全部做到得满分，有一项未做到不得分。")),
 		}
 	case r.Kind == model.RuleTable && r.Table != nil:
-		f.table = widget.NewMultiLineEntry()
+		f.table = newMultiLineEntry()
 		f.table.SetText(tableLines(r.Table))
 		f.table.SetMinRowsVisible(4)
 		return []*widget.FormItem{
@@ -555,9 +555,9 @@ func (s *SchemesScreen) freeCode(prefix string) string {
 
 // editSection edits a section's title and declared 分值.
 func (s *SchemesScreen) editSection(sec *model.Section) {
-	title := widget.NewEntry()
+	title := newEntry()
 	title.SetText(sec.Title)
-	points := widget.NewEntry()
+	points := newEntry()
 	points.SetText(sec.Points.String())
 	points.PlaceHolder = "0 表示不规定，按所属项目合计"
 	id := s.tree.selected

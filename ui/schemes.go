@@ -75,7 +75,7 @@ type SchemesScreen struct {
 	trial       *TrialPanel
 	itemForm    *itemForm   // the item form shown last (a test hook)
 	saveDialog  *formDialog // the save dialog shown last (a test hook)
-	saveVersion *widget.Entry
+	saveVersion *textEntry
 	saveWarn    *widget.Label
 }
 
@@ -521,7 +521,7 @@ func (s *SchemesScreen) onSave() {
 	if s.store == nil || s.chosen < 0 {
 		return
 	}
-	s.saveVersion = widget.NewEntry()
+	s.saveVersion = newEntry()
 	s.saveVersion.SetText(s.freeVersion())
 	ps := s.current.Problems()
 	warn := widget.NewLabel("")

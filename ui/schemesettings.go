@@ -26,22 +26,22 @@ type settingsDialog struct {
 	tabs   *container.AppTabs
 	ready  bool
 
-	name, total *widget.Entry
+	name, total *textEntry
 	period      *widget.SelectEntry
-	srcWeight   []*widget.Entry
-	srcName     []*widget.Entry
+	srcWeight   []*textEntry
+	srcName     []*textEntry
 	srcAgg      []*widget.Select
-	srcMin      []*widget.Entry
+	srcMin      []*textEntry
 	weightSum   *widget.Label
 	missing     *widget.RadioGroup
-	bands       *widget.Entry
+	bands       *textEntry
 	bandsText   string // what the bands entry showed at first
 	bonus       *widget.Check
 	quotas      []*quotaRow
 	quotaBox    *fyne.Container
 	addBand     *widget.Select
 	addMode     *widget.Select
-	addShare    *widget.Entry
+	addShare    *textEntry
 	addScope    *widget.Select
 	check       *widget.Label // the candidate's problems
 	errText     *widget.Label // why 应用 was refused
@@ -53,7 +53,7 @@ type settingsDialog struct {
 type quotaRow struct {
 	q      model.Quota
 	mode   *widget.Select
-	amount *widget.Entry
+	amount *textEntry
 }
 
 var (
@@ -162,7 +162,7 @@ func (d *settingsDialog) sourcesTab(sc *model.Scheme) fyne.CanvasObject {
 
 func (d *settingsDialog) bandsTab(sc *model.Scheme) fyne.CanvasObject {
 	d.bandsText = bandLines(sc)
-	d.bands = widget.NewMultiLineEntry()
+	d.bands = newMultiLineEntry()
 	d.bands.SetText(d.bandsText)
 	d.bands.SetMinRowsVisible(7)
 	d.bands.OnChanged = func(string) { d.update() }
@@ -346,8 +346,8 @@ func (d *settingsDialog) onApply() error {
 }
 
 // entry returns an entry with text that re-checks the dialog when changed.
-func (d *settingsDialog) entry(text string) *widget.Entry {
-	e := widget.NewEntry()
+func (d *settingsDialog) entry(text string) *textEntry {
+	e := newEntry()
 	e.SetText(text)
 	e.OnChanged = func(string) { d.update() }
 	return e

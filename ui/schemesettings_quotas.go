@@ -26,7 +26,7 @@ func (d *settingsDialog) quotasTab(sc *model.Scheme) fyne.CanvasObject {
 	}
 	d.addBand = selectOf(names, "")
 	d.addMode = selectOf(modeNames, modeNames[0])
-	d.addShare = widget.NewEntry()
+	d.addShare = newEntry()
 	d.addShare.PlaceHolder = "如 10"
 	d.addScope = selectOf(scopeNames, scopeNames[0])
 	add := newIconButton("添加", theme.ContentAddIcon(), d.onAddQuota)

@@ -37,7 +37,7 @@ type trialItem struct {
 	it      model.Item
 	applies []model.UnitKind
 	row     fyne.CanvasObject
-	score   *widget.Entry // manual rules
+	score   *textEntry // manual rules
 	values  []*trialValue
 	flags   []*trialFlag
 	levels  []*trialFlag
@@ -48,7 +48,7 @@ type trialItem struct {
 // trialValue is a named number entered in an entry.
 type trialValue struct {
 	name, label string
-	entry       *widget.Entry
+	entry       *textEntry
 	check       *widget.Check // a yes/no fact
 }
 
@@ -128,7 +128,7 @@ func (p *TrialPanel) rebuild() {
 			v.check = newCheck(f.Label, nil)
 			p.rows.Add(v.check)
 		} else {
-			v.entry = widget.NewEntry()
+			v.entry = newEntry()
 			v.entry.PlaceHolder = f.Unit
 			p.rows.Add(container.NewGridWithColumns(2, widget.NewLabel(f.Label), v.entry))
 		}
@@ -171,7 +171,7 @@ func (ti *trialItem) addInputs(r *model.Rule, box *fyne.Container) {
 				return
 			}
 		}
-		v := &trialValue{name: name, label: label, entry: widget.NewEntry()}
+		v := &trialValue{name: name, label: label, entry: newEntry()}
 		l := widget.NewLabel(label)
 		l.Wrapping = fyne.TextWrapWord
 		ti.values = append(ti.values, v)
@@ -186,7 +186,7 @@ func (ti *trialItem) addInputs(r *model.Rule, box *fyne.Container) {
 	switch r.Kind {
 	case model.RuleManual, "":
 		if ti.score == nil {
-			ti.score = widget.NewEntry()
+			ti.score = newEntry()
 			ti.score.PlaceHolder = "得分，0至" + ti.it.Points.String()
 			box.Add(ti.score)
 		}

@@ -28,9 +28,18 @@ func NewTheme() *Theme { return &Theme{base: theme.DefaultTheme()} }
 
 // Color returns the default theme's light colours, whatever the system's
 // dark-mode setting (the office works on white paper and white Excel sheets),
-// with a deep red as the primary colour (selection and primary buttons).
+// with a deep blue as the primary colour (primary buttons, the focused
+// field, selection): red is kept for errors alone, so that the field with
+// the cursor never looks like a field in error.
 func (t *Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	if n == theme.ColorNamePrimary {
+	switch n {
+	case theme.ColorNamePrimary:
+		return color.NRGBA{R: 0x1F, G: 0x5F, B: 0xAD, A: 0xFF}
+	case theme.ColorNameFocus:
+		return color.NRGBA{R: 0x1F, G: 0x5F, B: 0xAD, A: 0x40}
+	case theme.ColorNameSelection:
+		return color.NRGBA{R: 0x1F, G: 0x5F, B: 0xAD, A: 0x30}
+	case theme.ColorNameError:
 		return color.NRGBA{R: 0xC8, G: 0x16, B: 0x1D, A: 0xFF}
 	}
 	return t.base.Color(n, theme.VariantLight)

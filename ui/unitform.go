@@ -12,7 +12,7 @@ import (
 
 // unitForm is the dialog that adds or edits a unit.
 type unitForm struct {
-	name, code, secretary, sortOrder *widget.Entry
+	name, code, secretary, sortOrder *textEntry
 	level, kind                      *widget.Select
 	founded                          *DateEntry
 	dialog                           *formDialog
@@ -22,10 +22,10 @@ type unitForm struct {
 // error, if any, is shown in the dialog.
 func showUnitForm(win fyne.Window, title string, u model.Unit, onSave func(model.Unit) error) *unitForm {
 	f := &unitForm{
-		name:      widget.NewEntry(),
-		code:      widget.NewEntry(),
-		secretary: widget.NewEntry(),
-		sortOrder: widget.NewEntry(),
+		name:      newEntry(),
+		code:      newEntry(),
+		secretary: newEntry(),
+		sortOrder: newEntry(),
 		founded:   newDateEntry(u.Founded),
 	}
 	f.name.SetText(u.Name)
