@@ -26,8 +26,5 @@ func (b BackupInfo) ReasonText() string {
 	case "before-change":
 		return "批量修改前自动备份"
 	}
-	if b.Reason == "" {
-		return "备份"
-	}
-	return b.Reason
+	return "备份"
 }

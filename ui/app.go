@@ -43,6 +43,8 @@ type BackupStore interface {
 	Backup(ctx context.Context, reason string) (string, error)
 	Backups() ([]model.BackupInfo, error)
 	Restore(ctx context.Context, backupPath string) error
+	// BackupTo writes one self-contained copy of the data to path.
+	BackupTo(ctx context.Context, path string) error
 }
 
 // DemoLoader builds the fictional demo county committee.
@@ -176,12 +178,31 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 		newMenuItem("备份与恢复…", m.onBackups),
 	)
 	help := fyne.NewMenu("帮助",
-		newMenuItem("关于星级考评", func() {
-			dialog.ShowInformation("关于星级考评",
-				"星级考评：党组织和党员考核评星管理\n数据文件："+m.office.Path(), m.win)
-		}),
+		newMenuItem("关于星级考评", func() { m.showAbout() }),
 	)
 	return fyne.NewMainMenu(file, help)
+}
+
+// reloadAll reads everything again after the data changed underneath the
+// screens (a restore): the tree, the roster and the 考评收件 tab.
+func (m *MainWindow) reloadAll() {
+	m.Load()
+	if m.roster != nil {
+		m.periods.reload()
+	}
+}
+
+// fitWindow returns want shrunk to fit inside win with a margin, so that a
+// dialog never opens larger than a laptop screen.
+func fitWindow(win fyne.Window, want fyne.Size) fyne.Size {
+	avail := win.Canvas().Size()
+	if avail.Width > 0 && avail.Width-40 < want.Width {
+		want.Width = avail.Width - 40
+	}
+	if avail.Height > 0 && avail.Height-40 < want.Height {
+		want.Height = avail.Height - 40
+	}
+	return want
 }
 
 // setStatus shows a one-line message at the bottom of the window.

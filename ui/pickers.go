@@ -45,17 +45,7 @@ func showPicker(d *dialog.FileDialog, win fyne.Window) {
 		}
 	}
 	d.Show()
-	size := pickerSize
-	if c := win.Canvas(); c != nil {
-		avail := c.Size()
-		if avail.Width > 0 && avail.Width-40 < size.Width {
-			size.Width = avail.Width - 40
-		}
-		if avail.Height > 0 && avail.Height-40 < size.Height {
-			size.Height = avail.Height - 40
-		}
-	}
-	d.Resize(size)
+	d.Resize(fitWindow(win, pickerSize))
 	if pickerOpened != nil {
 		pickerOpened(d)
 	}

@@ -24,6 +24,9 @@ func newTestWindow(t *testing.T) (*MainWindow, *office.Office) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(NewTheme())
+	if err := UseChineseForFyneTexts(); err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(t.TempDir(), "党委 数据", "xingji.db")
 	o, err := office.Open(path)
 	if err != nil {
