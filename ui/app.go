@@ -87,6 +87,7 @@ type MainWindow struct {
 	periodsTab *container.TabItem
 
 	importScreen *ImportRosterScreen // the roster preview shown last (a test hook)
+	choosers     []*dialog.FileDialog // the choosers Press opened, for DismissChoosers
 
 	// OnReady, when set, is called once the first content (welcome page or
 	// roster) is on screen; the program logs its start-up time with it.
@@ -98,7 +99,7 @@ type MainWindow struct {
 func NewMainWindow(a fyne.App, office Office) *MainWindow {
 	w := a.NewWindow("星级考评")
 	w.SetIcon(AppIcon)
-	w.Resize(fyne.NewSize(1200, 760))
+	w.Resize(fyne.NewSize(1180, 680))
 	m := &MainWindow{win: w, office: office, run: goRunner, status: widget.NewLabel("")}
 	m.status.Truncation = fyne.TextTruncateEllipsis
 	m.members = newMembersPanel(m)

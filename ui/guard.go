@@ -132,12 +132,12 @@ func (e crashError) UserFacing() {}
 
 // newButton is widget.NewButton with a guarded handler.
 func newButton(label string, tapped func()) *widget.Button {
-	return widget.NewButton(label, safely(tapped))
+	return registerButton(widget.NewButton(label, safely(tapped)))
 }
 
 // newIconButton is widget.NewButtonWithIcon with a guarded handler.
 func newIconButton(label string, icon fyne.Resource, tapped func()) *widget.Button {
-	return widget.NewButtonWithIcon(label, icon, safely(tapped))
+	return registerButton(widget.NewButtonWithIcon(label, icon, safely(tapped)))
 }
 
 // selectPlaceHolder replaces Fyne's English "(Select one)".

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"os/signal"
+	"syscall"
 	"path/filepath"
 	"runtime/debug"
 	"sync/atomic"
@@ -56,6 +58,7 @@ func main() {
 
 	var opened *office.Office
 	start(a, path, started, &opened)
+	quitOnSignal(a)
 	a.Run()
 	// A clean exit by any way (the window's close box, 退出 in the menu):
 	// closing the database checkpoints its WAL, so xingji.db alone holds
@@ -87,10 +90,25 @@ func start(a fyne.App, path string, started time.Time, opened **office.Office) {
 	}
 	*opened = o
 	w := ui.NewMainWindow(a, o)
-	w.OnReady = func() { log.Printf("窗口可用，启动用时 %d ms", time.Since(started).Milliseconds()) }
+	w.OnReady = func() {
+		log.Printf("窗口可用，启动用时 %d ms", time.Since(started).Milliseconds())
+		startPressScript(w)
+	}
 	w.Window().SetOnClosed(func() { a.Quit() })
 	w.Load()
 	w.Window().Show()
+}
+
+// quitOnSignal ends the program as a clean exit when the system asks it to
+// stop (a shutdown, kill), so that the database is closed and whole.
+func quitOnSignal(a fyne.App) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ch
+		log.Println("收到结束信号，正常退出")
+		fyne.Do(a.Quit)
+	}()
 }
 
 // openLog sends the log to xingji.log in the data folder (a GUI program on

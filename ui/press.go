@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Press presses the control labelled label on the real window, as a clerk's
+// click would: a button in the window or in the dialog on top (the first
+// visible, enabled one whose text is label), or a main-menu item written as
+// "菜单名/项目". It reports whether such a control was found, and, through
+// opened, whether pressing it opened a file or folder chooser. The GUI
+// smoke test drives the real window under Xvfb (and Wine) with it; it must
+// run on the UI goroutine.
+func (m *MainWindow) Press(label string) (found, opened bool) {
+	var shown []*dialog.FileDialog
+	prev := pickerOpened
+	pickerOpened = func(d *dialog.FileDialog) { shown = append(shown, d) }
+	defer func() {
+		pickerOpened = prev
+		if len(shown) > 0 {
+			m.choosers = append(m.choosers, shown...)
+		}
+	}()
+	if label == firstRow {
+		if m.tabs != nil && m.tabs.Selected() == m.periodsTab && len(m.periods.rows) > 0 {
+			m.periods.table.Select(widget.TableCellID{Row: 0, Col: 0})
+			return true, false
+		}
+		return false, false
+	}
+	if menu, item, ok := strings.Cut(label, "/"); ok {
+		for _, mm := range m.win.MainMenu().Items {
+			if mm.Label != menu {
+				continue
+			}
+			for _, it := range mm.Items {
+				if it.Label == item && it.Action != nil {
+					it.Action()
+					return true, len(shown) > 0
+				}
+			}
+		}
+		return false, false
+	}
+	buttonsMu.Lock()
+	b := buttonsByLabel[label]
+	buttonsMu.Unlock()
+	if b == nil || b.Disabled() || !b.Visible() || b.OnTapped == nil {
+		return false, false
+	}
+	b.OnTapped()
+	return true, len(shown) > 0
+}
+
+// firstRow is the pseudo-label that chooses the first row of the status
+// board, as a click on it would.
+const firstRow = "选中第一行"
+
+// DismissChoosers closes the choosers Press opened, as 取消 would.
+func (m *MainWindow) DismissChoosers() {
+	for _, d := range m.choosers {
+		d.Dismiss()
+	}
+	m.choosers = nil
+}
+
+// buttonsByLabel holds the button made last for each label (every button
+// of the program is made by newButton or newIconButton), so that Press finds
+// the one on screen: a dialog's button is made when the dialog opens.
+var (
+	buttonsMu      sync.Mutex
+	buttonsByLabel = map[string]*widget.Button{}
+)
+
+// registerButton records b as the newest button labelled b.Text.
+func registerButton(b *widget.Button) *widget.Button {
+	buttonsMu.Lock()
+	buttonsByLabel[b.Text] = b
+	buttonsMu.Unlock()
+	return b
+}
