@@ -41,7 +41,7 @@ func WriteMissingList(w io.Writer, b model.StatusBoard, now time.Time) (int, err
 	}
 	fw.heading(9, b.PeriodName+" 未提交名单",
 		"截至 "+now.Format("2006年1月2日 15:04")+"，共 "+itoa(len(b.Rows))+" 份，已提交 "+itoa(b.Submitted)+
-			" 份，未提交 "+itoa(b.Missing)+" 份，被退回 "+itoa(b.Rejected)+" 份。")
+			" 份，未提交 "+itoa(b.Missing+b.Rejected)+" 份（其中被退回 "+itoa(b.Rejected)+" 份）。")
 	fw.row++
 	header := fw.row
 	for i, h := range []string{"序号", "党组织 / 部门", "编码", "书记", "联系电话", "情况", "退回原因", "联系记录"} {

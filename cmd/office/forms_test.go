@@ -462,6 +462,9 @@ func TestMissingListHasPhones(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !strings.Contains(strings.Join(rows[2], ""), "未提交 3 份（其中被退回 1 份）") {
+		t.Errorf("subtitle should count as the board does: %q", rows[2])
+	}
 	header := -1
 	for i, r := range rows {
 		if len(r) > 5 && r[1] == "序号" {
