@@ -250,7 +250,7 @@ func TestFakeDeskRejectedRowAndFailedImport(t *testing.T) {
 		t.Errorf("detail: %q", s.detail.Text)
 	}
 	s.Import([]string{"收回的表格"})
-	if len(desk.imported) != 1 || !strings.Contains(m.status.Text, "找不到文件夹") {
+	if len(desk.imported) != 1 || !strings.Contains(m.status.Text, "导入未完成：找不到文件夹") {
 		t.Errorf("status line after a failed import: %q", m.status.Text)
 	}
 	top := m.win.Canvas().Overlays().Top()
@@ -300,7 +300,8 @@ func TestButtonsWithoutPeriods(t *testing.T) {
 	}
 }
 
-// TestNewPeriodKeysAndToggleConfirm: the new-period dialog fits 1024×700,
+// TestNewPeriodKeysAndToggleConfirm: the new-period dialog fits 1024×700
+// at 150%,
 // Escape closes it untouched and Enter creates; 关闭本期 asks with Chinese
 // buttons, Escape keeps the period open and Enter closes it.
 func TestNewPeriodKeysAndToggleConfirm(t *testing.T) {
@@ -313,8 +314,8 @@ func TestNewPeriodKeysAndToggleConfirm(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := s.showPeriodForm(o, all)
-	if sz := m.win.Canvas().Overlays().Top().MinSize(); sz.Width > 1024 || sz.Height > 700 {
-		t.Errorf("the new-period dialog needs %v", sz)
+	if sz := m.win.Canvas().Overlays().Top().MinSize(); sz.Width > 1024/1.5 || sz.Height > 700/1.5 {
+		t.Errorf("the new-period dialog needs %v, more than 1024×700 at 150%%", sz)
 	}
 	f.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if !f.dialog.closed {

@@ -46,8 +46,11 @@ func (s *PeriodsScreen) Import(paths []string) {
 		}
 		msg := fmt.Sprintf("导入完成：%d 个文件，采用 %d，退回 %d，重复 %d", len(res),
 			count[model.OutcomeAccepted], count[model.OutcomeRejected], count[model.OutcomeDuplicate])
-		if err != nil {
+		switch {
+		case err != nil && cancelled:
 			msg = model.ErrorMessage(err)
+		case err != nil:
+			msg = "导入未完成：" + model.ErrorMessage(err)
 		}
 		s.m.setStatus(msg)
 		s.reload()
@@ -142,7 +145,7 @@ func (s *PeriodsScreen) writeForms(p model.Period, dest string) {
 	}, func(err error) {
 		s.endJob()
 		if err != nil {
-			s.m.setStatus("")
+			s.m.setStatus("生成下发表格失败，没有写出完整的表格。")
 			s.m.showError("生成表格失败", err)
 			return
 		}
@@ -167,6 +170,7 @@ func (s *PeriodsScreen) onExportMissing() {
 			return err
 		}, func(err error) {
 			if err != nil {
+				s.m.setStatus("导出未提交名单失败。")
 				s.m.showError("导出未提交名单失败", err)
 				return
 			}
@@ -203,6 +207,7 @@ func (s *PeriodsScreen) saveOriginal(r model.StatusRow, path string) {
 		return nil
 	}, func(err error) {
 		if err != nil {
+			s.m.setStatus("另存收到的原件失败。")
 			s.m.showError("另存原件失败", err)
 			return
 		}
