@@ -214,6 +214,9 @@ func (t *boardTable) MouseUp(e *desktop.MouseEvent) {
 	d := e.Position.Subtract(t.lastPos)
 	double := now.Sub(t.lastUp) < doubleClick && d.X*d.X+d.Y*d.Y < 36
 	t.lastUp, t.lastPos = now, e.Position
+	if e.Position.Y < t.rowHeight() {
+		return // the header row: double clicks there size the columns
+	}
 	if double && t.onOpen != nil {
 		t.lastUp = time.Time{}
 		t.onOpen()

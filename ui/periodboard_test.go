@@ -126,6 +126,12 @@ func TestChosenRowHighlightedAndOpened(t *testing.T) {
 	}
 	s.detailDialog.Hide()
 	s.detailDialog = nil
+	header := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(100, 5)}}
+	s.table.MouseUp(header)
+	s.table.MouseUp(header)
+	if s.detailDialog != nil {
+		t.Error("a double click on the header row opens nothing")
+	}
 	s.table.lastUp = time.Now().Add(-time.Second)
 	s.table.MouseUp(at)
 	if s.detailDialog != nil {
