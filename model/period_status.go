@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // StatusState is where one expected form stands in a period.
 type StatusState string
@@ -23,6 +26,11 @@ func (s StatusState) Label() string {
 	return "未提交"
 }
 
+// Waiting reports whether the form is still owed: nothing came, or only
+// refused files came (a rejected unit has sent nothing usable). The missing
+// list and the board's 未提交（含被退回） filter both follow it.
+func (s StatusState) Waiting() bool { return s != StateSubmitted }
+
 // StatusRow is one line of a period's status board (收件情况): one expected
 // form — a unit's workbook or a department's review — with what came for it.
 type StatusRow struct {
@@ -31,6 +39,7 @@ type StatusRow struct {
 	UnitCode   string      `json:"unitCode,omitempty"`
 	UnitName   string      `json:"unitName,omitempty"`
 	Secretary  string      `json:"secretary,omitempty"`
+	Phone      string      `json:"phone,omitempty"` // the secretary's phone, to call round
 	Dept       string      `json:"dept,omitempty"`
 	State      StatusState `json:"state"`
 	Version    int         `json:"version,omitempty"`    // the accepted version
@@ -57,9 +66,44 @@ type StatusBoard struct {
 	Unmatched []Submission `json:"-"`
 }
 
+// SecretaryContact returns who to phone for a unit and their number: the
+// member of the unit named as its 书记 (Unit.Secretary), preferring one
+// whose post is a 书记 when two share the name; when the unit names no
+// secretary, the member whose post is its 书记 (not a 副书记). A named
+// secretary without a phone gives the name and no number: another member's
+// phone would reach the wrong person. members are the unit's members (any
+// others are ignored).
+func SecretaryContact(u Unit, members []Member) (name, phone string) {
+	isSecretaryPost := func(pos string) bool {
+		return strings.HasSuffix(pos, "书记") && !strings.Contains(pos, "副书记")
+	}
+	name = strings.TrimSpace(u.Secretary)
+	best, bestScore := -1, -1
+	for i, m := range members {
+		if m.UnitID != u.ID || (name != "" && m.Name != name) || (name == "" && !isSecretaryPost(m.Position)) {
+			continue
+		}
+		score := 0
+		if isSecretaryPost(m.Position) {
+			score += 2
+		}
+		if strings.TrimSpace(m.Phone) != "" {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return name, ""
+	}
+	return members[best].Name, strings.TrimSpace(members[best].Phone)
+}
+
 // BuildStatusBoard works out the status board of a period from its units
-// (looked up by id in units) and every receipt of the period.
-func BuildStatusBoard(p Period, units map[int64]Unit, subs []Submission) StatusBoard {
+// (looked up by id in units), the members who may be their secretaries
+// (by unit id; see SecretaryContact) and every receipt of the period.
+func BuildStatusBoard(p Period, units map[int64]Unit, leaders map[int64][]Member, subs []Submission) StatusBoard {
 	b := StatusBoard{PeriodID: p.ID, PeriodName: p.Name}
 	type key struct {
 		form FormKind
@@ -73,7 +117,8 @@ func BuildStatusBoard(p Period, units map[int64]Unit, subs []Submission) StatusB
 	}
 	for _, id := range p.Units {
 		u := units[id]
-		add(StatusRow{Form: FormUnit, UnitID: id, UnitCode: u.Code, UnitName: u.Name, Secretary: u.Secretary, State: StateMissing})
+		name, phone := SecretaryContact(u, leaders[id])
+		add(StatusRow{Form: FormUnit, UnitID: id, UnitCode: u.Code, UnitName: u.Name, Secretary: name, Phone: phone, State: StateMissing})
 	}
 	for _, d := range p.Departments() {
 		add(StatusRow{Form: FormReview, Dept: DeptLabel(d), State: StateMissing})

@@ -49,7 +49,8 @@ func TestBuildStatusBoard(t *testing.T) {
 		{Form: FormReview, Dept: "宣传部", Status: SubmissionAccepted, Version: 1, Received: at(5)},
 		{Form: FormUnit, UnitID: 99, Status: SubmissionRejected, Received: at(6)},
 	}
-	b := BuildStatusBoard(p, units, subs)
+	leaders := map[int64][]Member{11: {{UnitID: 11, Name: "钱七", Position: "支部书记", Phone: "17100000011"}}}
+	b := BuildStatusBoard(p, units, leaders, subs)
 	if len(b.Rows) != 5 || b.Submitted != 2 || b.Rejected != 1 || b.Missing != 2 || len(b.Unmatched) != 1 {
 		t.Fatalf("board: %+v", b)
 	}
@@ -59,7 +60,7 @@ func TestBuildStatusBoard(t *testing.T) {
 	if a.State != StateSubmitted || a.Version != 2 || a.Superseded != 1 || a.Rejected != 1 || a.File != "甲v2.xlsx" || len(a.Problems) != 1 {
 		t.Errorf("unit 甲: %+v", a)
 	}
-	if r := b.Rows[1]; r.State != StateRejected || r.File != "乙.xlsx" || r.Problems[0] != "第8行" {
+	if r := b.Rows[1]; r.State != StateRejected || r.File != "乙.xlsx" || r.Problems[0] != "第8行" || r.Secretary != "钱七" || r.Phone != "17100000011" {
 		t.Errorf("unit 乙: %+v", r)
 	}
 	if r := b.Rows[2]; r.State != StateMissing {
@@ -105,5 +106,53 @@ func TestPeriodValidate(t *testing.T) {
 		if err := p.Validate(); err == nil || !strings.Contains(ErrorMessage(err), name) {
 			t.Errorf("want %q, got %v", name, err)
 		}
+	}
+}
+
+// TestSecretaryContact: the missing list is for phoning round, so each unit
+// carries its 书记's phone — the member named as secretary, else the member
+// whose post is 书记 (never a 副书记, never another unit's member).
+func TestSecretaryContact(t *testing.T) {
+	u := Unit{ID: 7, Secretary: "王芳"}
+	cases := []struct {
+		name      string
+		unit      Unit
+		members   []Member
+		want, tel string
+	}{
+		{"named secretary", u, []Member{
+			{UnitID: 7, Name: "李强", Position: "副书记", Phone: "17000000001"},
+			{UnitID: 7, Name: "王芳", Position: "支部书记", Phone: "17000000002"},
+		}, "王芳", "17000000002"},
+		{"same name, the one whose post is 书记", u, []Member{
+			{UnitID: 7, Name: "王芳", Position: "党员", Phone: "17000000003"},
+			{UnitID: 7, Name: "王芳", Position: "支部书记", Phone: "17000000004"},
+		}, "王芳", "17000000004"},
+		{"named secretary without a phone gives no one else's", u, []Member{
+			{UnitID: 7, Name: "王芳", Position: "支部书记"},
+			{UnitID: 7, Name: "李强", Position: "总支书记", Phone: "17000000005"},
+		}, "王芳", ""},
+		{"no name: the post", Unit{ID: 7}, []Member{
+			{UnitID: 7, Name: "李强", Position: "副书记", Phone: "17000000006"},
+			{UnitID: 7, Name: "赵敏", Position: "总支书记", Phone: "17000000007"},
+		}, "赵敏", "17000000007"},
+		{"another unit's member is ignored", u, []Member{
+			{UnitID: 8, Name: "王芳", Position: "支部书记", Phone: "17000000008"},
+		}, "王芳", ""},
+		{"nobody", Unit{ID: 7}, nil, "", ""},
+	}
+	for _, c := range cases {
+		name, tel := SecretaryContact(c.unit, c.members)
+		if name != c.want || tel != c.tel {
+			t.Errorf("%s: got %q %q, want %q %q", c.name, name, tel, c.want, c.tel)
+		}
+	}
+}
+
+// TestWaitingIncludesRejected: a rejected unit has sent nothing usable, so
+// it is still owed a form, like one that sent nothing.
+func TestWaitingIncludesRejected(t *testing.T) {
+	if !StateMissing.Waiting() || !StateRejected.Waiting() || StateSubmitted.Waiting() {
+		t.Error("waiting = missing or rejected")
 	}
 }

@@ -32,7 +32,7 @@ func (s *PeriodsScreen) Import(paths []string) {
 				if total > 0 {
 					s.progress.SetValue(float64(done) / float64(total))
 				}
-				s.progressText.SetText(fmt.Sprintf("%d / %d：%s %s", done, total, filepath.Base(last.Name), last.Outcome.Label()))
+				s.progressText.SetText(fmt.Sprintf("已处理 %d / %d 个文件：“%s”%s", done, total, filepath.Base(last.Name), last.Outcome.Label()))
 			})
 		})
 		return err
@@ -46,8 +46,11 @@ func (s *PeriodsScreen) Import(paths []string) {
 		}
 		msg := fmt.Sprintf("导入完成：%d 个文件，采用 %d，退回 %d，重复 %d", len(res),
 			count[model.OutcomeAccepted], count[model.OutcomeRejected], count[model.OutcomeDuplicate])
-		if err != nil {
+		switch {
+		case err != nil && cancelled:
 			msg = model.ErrorMessage(err)
+		case err != nil:
+			msg = "导入未完成：" + model.ErrorMessage(err)
 		}
 		s.m.setStatus(msg)
 		s.reload()
@@ -72,6 +75,7 @@ func (s *PeriodsScreen) beginJob(text, cancelText string) (ctx context.Context, 
 	s.progressText.SetText(text)
 	s.cancelButton.SetText(cancelText)
 	s.progressBox.Show()
+	s.body.Refresh()
 	return ctx, true
 }
 
@@ -84,6 +88,7 @@ func (s *PeriodsScreen) endJob() {
 	}
 	s.mu.Unlock()
 	s.progressBox.Hide()
+	s.body.Refresh()
 	s.setEnabled()
 }
 
@@ -140,12 +145,15 @@ func (s *PeriodsScreen) writeForms(p model.Period, dest string) {
 	}, func(err error) {
 		s.endJob()
 		if err != nil {
-			s.m.setStatus("")
+			s.m.setStatus("生成下发表格失败，没有写出完整的表格。")
 			s.m.showError("生成表格失败", err)
 			return
 		}
-		s.m.setStatus(fmt.Sprintf("已生成 %d 份表格：%s", n, dest))
-		dialog.ShowInformation("已生成下发表格", fmt.Sprintf("已生成 %d 份表格，保存在：\n%s\n\n每个党组织一份填报表（以党组织编码和名称命名），每个考评部门一份考评表。\n同样的表格另打包为 %s.zip，便于通过邮件发送。", n, dest, filepath.Base(dest)), s.m.win)
+		s.m.setStatus(fmt.Sprintf("已生成 %d 份表格，保存在文件夹“%s”，另打包为同名压缩包", n, dest))
+		d := dialog.NewInformation("已生成下发表格", fmt.Sprintf("已生成 %d 份表格，保存在：\n%s\n\n每个党组织一份填报表（以党组织编码和名称命名），每个考评部门一份考评表。\n同样的表格另打包为 %s.zip，便于通过邮件发送。", n, dest, filepath.Base(dest)), s.m.win)
+		d.SetDismissText("知道了")
+		answerKeys(s.m.win.Canvas(), d, d.Hide, d.Hide)
+		d.Show()
 	})
 }
 
@@ -162,10 +170,15 @@ func (s *PeriodsScreen) onExportMissing() {
 			return err
 		}, func(err error) {
 			if err != nil {
+				s.m.setStatus("导出未提交名单失败。")
 				s.m.showError("导出未提交名单失败", err)
 				return
 			}
-			s.m.setStatus(fmt.Sprintf("已导出未提交名单（%d 个）：%s", n, path))
+			if n == 0 {
+				s.m.setStatus("已导出未提交名单：全部已提交，名单为空。文件：" + path)
+				return
+			}
+			s.m.setStatus(fmt.Sprintf("已导出未提交名单：%d 个党组织或部门未提交（含被退回的），可逐个电话联系。文件：%s", n, path))
 		})
 	}, func(err error) { s.m.showError("无法保存文件", err) })
 }
@@ -194,9 +207,10 @@ func (s *PeriodsScreen) saveOriginal(r model.StatusRow, path string) {
 		return nil
 	}, func(err error) {
 		if err != nil {
+			s.m.setStatus("另存收到的原件失败。")
 			s.m.showError("另存原件失败", err)
 			return
 		}
-		s.m.setStatus("已另存收到的原件：" + path)
+		s.m.setStatus("已把收到的原件另存为：" + path)
 	})
 }

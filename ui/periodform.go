@@ -157,10 +157,7 @@ func (s *PeriodsScreen) onToggleOpen() {
 	if p.Status == model.PeriodClosed {
 		st, verb, note = model.PeriodOpen, "重新打开", "重新打开后可以继续接收填报。"
 	}
-	dialog.ShowConfirm(verb+"考评周期", "确定"+verb+"“"+p.Name+"”吗？"+note, func(ok bool) {
-		if !ok {
-			return
-		}
+	s.confirm = showKeyConfirm(s.m.win, verb+"考评周期", "确定"+verb+"“"+p.Name+"”吗？\n"+note, verb, func() {
 		s.m.background(func() error {
 			return maker.SetPeriodStatus(context.Background(), p.ID, st)
 		}, func(err error) {
@@ -171,5 +168,34 @@ func (s *PeriodsScreen) onToggleOpen() {
 			s.m.setStatus("已" + verb + "考评周期“" + p.Name + "”")
 			s.reload()
 		})
-	}, s.m.win)
+	})
+}
+
+// showKeyConfirm asks a yes-or-no question with Chinese buttons: yesText
+// (or Enter) calls yes, 取消 (or Escape) closes.
+func showKeyConfirm(win fyne.Window, title, message, yesText string, yes func()) *dialog.ConfirmDialog {
+	d := dialog.NewCustomConfirm(title, yesText, "取消", widget.NewLabel(message), func(ok bool) {
+		if ok {
+			safely(yes)()
+		}
+	}, win)
+	answerKeys(win.Canvas(), d, d.Confirm, d.Dismiss)
+	d.Show()
+	return d
+}
+
+// answerKeys makes Enter call enter and Escape call escape while d is
+// open: Fyne's own dialogs take no keys. The window's key handler comes
+// back when d closes.
+func answerKeys(c fyne.Canvas, d dialog.Dialog, enter, escape func()) {
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			safely(enter)()
+		case fyne.KeyEscape:
+			safely(escape)()
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
 }

@@ -3,13 +3,16 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -37,18 +40,6 @@ type PeriodDesk interface {
 	FileData(ctx context.Context, sha string) ([]byte, error)
 }
 
-// stateFilters are the choices of the board's filter.
-var stateFilters = []string{"全部", "未提交", "被退回", "已提交"}
-
-// boardColumns are the board's headers and widths.
-var boardColumns = []struct {
-	title string
-	width float32
-}{
-	{"编码", 90}, {"党组织 / 部门", 220}, {"书记", 70}, {"情况", 70}, {"版本", 130},
-	{"收到时间", 130}, {"文件", 240}, {"退回原因", 420},
-}
-
 // PeriodsScreen is the 考评收件 tab: the period's status board — per unit
 // submitted, missing or rejected (why), superseded versions — with buttons
 // to write the forms out, import returned ones (also by dropping files,
@@ -59,6 +50,7 @@ type PeriodsScreen struct {
 	m       *MainWindow
 	desk    PeriodDesk
 	content fyne.CanvasObject
+	body    *fyne.Container // content, laid out again when a line above the board shows or hides
 
 	periods []model.Period
 	current int // index in periods; -1 when there is none
@@ -70,8 +62,10 @@ type PeriodsScreen struct {
 	filter       *widget.Select
 	summary      *widget.Label
 	hint         *widget.Label
-	table        *widget.Table
+	table        *boardTable
 	detail       *widget.Label
+	detailDialog dialog.Dialog         // the last 收件详情 opened, for tests
+	confirm      *dialog.ConfirmDialog // the last 关闭本期 / 重新打开 question, for tests
 	originalBtn  *widget.Button
 	formsButton  *widget.Button
 	importButton *widget.Button
@@ -110,38 +104,16 @@ func newPeriodsScreen(m *MainWindow, desk PeriodDesk) *PeriodsScreen {
 	s.missingBtn = newIconButton("导出未提交名单…", theme.DocumentSaveIcon(), s.onExportMissing)
 	s.newButton = newIconButton("新建考评周期…", theme.ContentAddIcon(), s.onNewPeriod)
 	s.toggleButton = newButton("关闭本期", s.onToggleOpen)
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.rows), len(boardColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			if id.Row >= len(s.rows) {
-				l.SetText("")
-				return
-			}
-			l.TextStyle.Bold = id.Col == 3 && s.rows[id.Row].State != model.StateSubmitted
-			l.SetText(boardCell(s.rows[id.Row], id.Col))
-		})
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle.Bold = true
-		if id.Col >= 0 && id.Col < len(boardColumns) {
-			l.SetText(boardColumns[id.Col].title)
+	s.table = newBoardTable(s)
+	s.table.OnSelected = safely1(func(id widget.TableCellID) {
+		if id.Row >= len(s.rows) { // the blank row after the last
+			s.table.UnselectAll()
+			return
 		}
-	}
-	for i, c := range boardColumns {
-		s.table.SetColumnWidth(i, c.width)
-	}
-	s.table.OnSelected = func(id widget.TableCellID) {
 		s.chosen = id.Row
+		s.table.Refresh() // the whole row highlighted
 		s.showDetail()
-	}
+	})
 	s.detail = widget.NewLabel("选中一行可查看退回原因和收件记录。")
 	s.detail.Wrapping = fyne.TextWrapWord
 	s.originalBtn = newIconButton("另存收到的原件…", theme.DownloadIcon(), s.onSaveOriginal)
@@ -152,69 +124,44 @@ func newPeriodsScreen(m *MainWindow, desk PeriodDesk) *PeriodsScreen {
 	s.cancelButton = newIconButton("取消导入", theme.CancelIcon(), s.onCancel)
 	s.progressBox = container.NewBorder(nil, nil, nil, s.cancelButton, container.NewVBox(s.progress, s.progressText))
 	s.progressBox.Hide()
-	s.filter.OnChanged = func(string) { s.applyFilter() }
+	s.filter.OnChanged = safely1(func(string) { s.applyFilter() })
 
+	// Three short rows, each able to shrink, so that the tab fits a window
+	// 1024 wide at 150% scaling: the period, the file jobs (scrolled
+	// sideways when narrower than the buttons), the filter and the counts.
+	jobs := container.NewHScroll(container.NewHBox(s.formsButton, s.importButton, s.folderButton, s.missingBtn))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("考评周期："),
-			container.NewHBox(s.newButton, s.toggleButton, widget.NewLabel("显示："), s.filter), s.periodSelect),
-		container.NewHBox(s.formsButton, s.importButton, s.folderButton, s.missingBtn),
-		s.summary, s.hint, s.progressBox,
+			container.NewHBox(s.newButton, s.toggleButton), s.periodSelect),
+		jobs,
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("显示："), wideEnough(s.filter, stateFilters)), nil, s.summary),
+		s.hint, s.progressBox,
 	)
 	scroll := container.NewVScroll(s.detail)
-	scroll.SetMinSize(fyne.NewSize(0, 130))
+	scroll.SetMinSize(fyne.NewSize(0, 90))
 	detail := container.NewBorder(nil, nil, nil, container.NewVBox(s.originalBtn), scroll)
 	split := container.NewVSplit(s.table, detail)
-	split.Offset = 0.72
-	s.content = container.NewBorder(top, nil, nil, nil, split)
+	split.Offset = 0.75
+	s.body = container.NewBorder(top, nil, nil, nil, split)
+	s.content = s.body
 	s.setEnabled()
 	return s
 }
 
-// boardCell is the text of one cell of the board.
-func boardCell(r model.StatusRow, col int) string {
-	switch col {
-	case 0:
-		return r.UnitCode
-	case 1:
-		if r.Form == model.FormReview {
-			return r.Dept + "（考评表）"
-		}
-		return r.UnitName
-	case 2:
-		return r.Secretary
-	case 3:
-		return r.State.Label()
-	case 4:
-		if r.Version == 0 {
-			return ""
-		}
-		v := fmt.Sprintf("第%d版", r.Version)
-		if r.Superseded > 0 {
-			v += fmt.Sprintf("（替换%d）", r.Superseded)
-		}
-		return v
-	case 5:
-		if r.Received.IsZero() {
-			return ""
-		}
-		return r.Received.Format("2006-01-02 15:04")
-	case 6:
-		return r.File
-	case 7:
-		if len(r.Problems) == 0 {
-			return ""
-		}
-		first := r.Problems[0]
-		if _, after, ok := strings.Cut(first, "："); ok && strings.Contains(first, "工作表") {
-			first = after
-		}
-		if len(r.Problems) > 1 {
-			return fmt.Sprintf("（%d处）%s", len(r.Problems), first)
-		}
-		return first
+// wideEnough keeps a pick-list wide enough for its longest choice.
+func wideEnough(sel *widget.Select, options []string) fyne.CanvasObject {
+	w := float32(0)
+	for _, o := range options {
+		w = max(w, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
 	}
-	return ""
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w+theme.IconInlineSize()+6*theme.Padding(), 0))
+	return container.NewStack(r, sel)
 }
+
+// noPeriodText says what to do while there is no period; the buttons that
+// need one stay disabled until then.
+const noPeriodText = "还没有考评周期：先点“新建考评周期…”，再生成下发表格。"
 
 // reload reads the periods and shows the chosen one's board.
 func (s *PeriodsScreen) reload() {
@@ -256,7 +203,7 @@ func (s *PeriodsScreen) reload() {
 			s.periodSelect.ClearSelected()
 			s.board = model.StatusBoard{}
 			s.applyFilter()
-			s.summary.SetText("还没有考评周期。载入示范数据后会有一个进行中的示范考评周期。")
+			s.summary.SetText(noPeriodText)
 		}
 		s.setEnabled()
 	})
@@ -288,12 +235,18 @@ func (s *PeriodsScreen) refreshBoard() {
 			return
 		}
 		s.board = b
-		s.summary.SetText(fmt.Sprintf("应收 %d 份：已提交 %d，被退回 %d，未提交 %d",
-			len(b.Rows), b.Submitted, b.Rejected, b.Missing))
+		s.summary.SetText(boardSummary(b))
 		s.showDemoHint()
 		s.applyFilter()
 		s.setEnabled()
 	})
+}
+
+// boardSummary counts the board the way its filter and the missing list
+// do: a rejected form is among those not submitted.
+func boardSummary(b model.StatusBoard) string {
+	return fmt.Sprintf("应收 %d 份：已提交 %d，未提交 %d（其中被退回 %d）",
+		len(b.Rows), b.Submitted, b.Missing+b.Rejected, b.Rejected)
 }
 
 // showDemoHint points a newcomer at the demo's filled forms while nothing
@@ -301,27 +254,41 @@ func (s *PeriodsScreen) refreshBoard() {
 func (s *PeriodsScreen) showDemoHint() {
 	dir := s.desk.DemoSubmissionsDir()
 	if dir == "" || s.board.Submitted+s.board.Rejected > 0 {
-		s.hint.Hide()
+		s.setHint(false)
 		return
 	}
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		s.hint.Hide()
+		s.setHint(false)
 		return
 	}
 	s.hint.SetText("示范：文件夹“" + dir + "”中有填好的示范表格（其中一份有错误），把整个文件夹拖到本窗口，或点“导入整个文件夹…”即可导入。")
-	s.hint.Show()
+	s.setHint(true)
+}
+
+// setHint shows or hides the hint, giving the board the room it leaves.
+func (s *PeriodsScreen) setHint(show bool) {
+	if show == s.hint.Visible() {
+		return
+	}
+	if show {
+		s.hint.Show()
+	} else {
+		s.hint.Hide()
+	}
+	s.body.Refresh()
 }
 
 func (s *PeriodsScreen) applyFilter() {
 	want := s.filter.Selected
 	s.rows = s.rows[:0]
 	for _, r := range s.board.Rows {
-		if want == "" || want == stateFilters[0] || r.State.Label() == want {
+		if keeps(want, r.State) {
 			s.rows = append(s.rows, r)
 		}
 	}
 	s.chosen = -1
 	s.table.UnselectAll()
+	s.table.padAfter(len(s.rows))
 	s.table.Refresh()
 	s.showDetail()
 }
@@ -340,31 +307,7 @@ func (s *PeriodsScreen) showDetail() {
 		}
 		return
 	}
-	r := s.rows[s.chosen]
-	who := r.UnitName
-	if r.Form == model.FormReview {
-		who = r.Dept + " 考评表"
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s：%s", who, r.State.Label())
-	if r.Version > 0 {
-		fmt.Fprintf(&b, "，采用第 %d 版（%s，%s）", r.Version, r.File, r.Received.Format("2006-01-02 15:04"))
-	}
-	if r.Superseded > 0 {
-		fmt.Fprintf(&b, "；较早的 %d 个版本已被替换，原件仍保留", r.Superseded)
-	}
-	if r.Rejected > 0 {
-		fmt.Fprintf(&b, "；被退回 %d 次", r.Rejected)
-	}
-	if len(r.Problems) > 0 {
-		b.WriteString("\n最近一次退回的原因：")
-		for i, p := range r.Problems {
-			fmt.Fprintf(&b, "\n%d. %s", i+1, p)
-		}
-	} else if r.State == model.StateMissing {
-		b.WriteString("。可导出未提交名单，逐个电话联系。")
-	}
-	s.detail.SetText(b.String())
+	s.detail.SetText(rowDetail(s.rows[s.chosen]))
 }
 
 // importSummary describes the last import, rejected files first.

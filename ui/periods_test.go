@@ -42,7 +42,7 @@ func TestDropDemoSubmissionsFillsBoard(t *testing.T) {
 		t.Errorf("status line %q should count the rejected and the duplicate file", m.status.Text)
 	}
 	// Only the rejected row, and its cell-by-cell reasons.
-	s.filter.SetSelected("被退回")
+	s.filter.SetSelected(filterRejected)
 	if len(s.rows) != 1 || s.rows[0].State != model.StateRejected {
 		t.Fatalf("filter 被退回 shows %d rows", len(s.rows))
 	}
@@ -64,7 +64,7 @@ func TestDropDemoSubmissionsFillsBoard(t *testing.T) {
 	if err != nil || len(got) == 0 || string(got) != string(want) {
 		t.Errorf("saved original differs from the file received (%d vs %d bytes): %v", len(got), len(want), err)
 	}
-	if got := boardCell(s.rows[0], 3); got != "被退回" {
+	if got := boardCell(s.rows[0], colState); got != "被退回" {
 		t.Errorf("state cell %q", got)
 	}
 }

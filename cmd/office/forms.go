@@ -277,7 +277,8 @@ func (z *zipFile) finish() error {
 	return nil
 }
 
-// StatusBoard returns the status board of a period.
+// StatusBoard returns the status board of a period, each unit with its
+// secretary's phone.
 func (o *Office) StatusBoard(ctx context.Context, periodID int64) (model.StatusBoard, error) {
 	p, err := o.Period(ctx, periodID)
 	if err != nil {
@@ -291,11 +292,15 @@ func (o *Office) StatusBoard(ctx context.Context, periodID int64) (model.StatusB
 	for _, u := range units {
 		byID[u.ID] = u
 	}
+	leaders, err := o.PeriodLeaders(ctx, periodID)
+	if err != nil {
+		return model.StatusBoard{}, err
+	}
 	subs, err := o.Submissions(ctx, periodID)
 	if err != nil {
 		return model.StatusBoard{}, err
 	}
-	return model.BuildStatusBoard(p, byID, subs), nil
+	return model.BuildStatusBoard(p, byID, leaders, subs), nil
 }
 
 // WriteMissingList writes the units and departments of a period that have

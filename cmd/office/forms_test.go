@@ -412,3 +412,81 @@ func rosterWorkbook(t *testing.T) []byte {
 	}
 	return b.Bytes()
 }
+
+// TestMissingListHasPhones imports the demo's filled forms and exports the
+// missing list: it lists the two units that sent nothing and the one whose
+// file was refused (a rejected unit has sent nothing usable), each with its
+// secretary and the secretary's phone from the roster, as on the board.
+func TestMissingListHasPhones(t *testing.T) {
+	o, p := demoOffice(t)
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "示范 填报表")
+	if _, err := o.WriteDemoSubmissions(ctx, p.ID, dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.ImportForms(ctx, []string{dir}, nil); err != nil {
+		t.Fatal(err)
+	}
+	b, err := o.StatusBoard(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	members, _ := o.AllMembers(ctx)
+	phoneOf := map[string]string{}
+	for _, m := range members {
+		phoneOf[m.Name] = m.Phone
+	}
+	want := map[string]model.StatusRow{}
+	for _, r := range b.Rows {
+		if r.Form == model.FormUnit && (r.Secretary == "" || r.Phone == "" || phoneOf[r.Secretary] != r.Phone) {
+			t.Errorf("unit %s: secretary %q phone %q (roster %q)", r.UnitName, r.Secretary, r.Phone, phoneOf[r.Secretary])
+		}
+		if r.State.Waiting() {
+			want[r.UnitCode+r.Dept] = r
+		}
+	}
+	if len(want) != 3 {
+		t.Fatalf("want 2 missing + 1 rejected waiting, got %d", len(want))
+	}
+	path := filepath.Join(t.TempDir(), "未提交 名单.xlsx")
+	n, err := o.WriteMissingList(ctx, p.ID, path)
+	if err != nil || n != 3 {
+		t.Fatalf("missing list: %d lines, %v", n, err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("未提交名单")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(rows[2], ""), "未提交 3 份（其中被退回 1 份）") {
+		t.Errorf("subtitle should count as the board does: %q", rows[2])
+	}
+	header := -1
+	for i, r := range rows {
+		if len(r) > 5 && r[1] == "序号" {
+			header = i
+		}
+	}
+	if header < 0 || rows[header][5] != "联系电话" || rows[header][4] != "书记" {
+		t.Fatalf("header: %q", rows[max(header, 0)])
+	}
+	got := 0
+	for _, r := range rows[header+1:] {
+		w, ok := want[r[3]]
+		if !ok || r[4] != w.Secretary || r[5] != w.Phone || r[6] != w.State.Label() {
+			t.Errorf("line %q, want %+v", r, w)
+		}
+		got++
+	}
+	if got != 3 {
+		t.Errorf("%d lines", got)
+	}
+	// The phone stays text, so a leading digit or length is never lost.
+	if typ, _ := f.GetCellType("未提交名单", "F"+itoa(header+2)); typ == excelize.CellTypeNumber {
+		t.Error("phone written as a number")
+	}
+}

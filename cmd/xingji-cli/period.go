@@ -335,9 +335,9 @@ func runStatus(m *Main, ctx context.Context, args []string) error {
 				why += fmt.Sprintf("（等 %d 处）", len(r.Problems))
 			}
 		}
-		rows = append(rows, []string{code, who, r.State.Label(), ver, why})
+		rows = append(rows, []string{code, who, r.Secretary, r.Phone, r.State.Label(), ver, why})
 	}
-	m.table([]string{"编码", "党组织/部门", "情况", "版本", "退回原因"}, rows)
-	fmt.Fprintf(m.Stdout, "\n%s：已提交 %d，被退回 %d，未提交 %d\n", b.PeriodName, b.Submitted, b.Rejected, b.Missing)
+	m.table([]string{"编码", "党组织/部门", "书记", "联系电话", "情况", "版本", "退回原因"}, rows)
+	fmt.Fprintf(m.Stdout, "\n%s：已提交 %d，未提交 %d（其中被退回 %d）\n", b.PeriodName, b.Submitted, b.Missing+b.Rejected, b.Rejected)
 	return nil
 }

@@ -57,6 +57,13 @@ func TestPeriodFormsImportStatus(t *testing.T) {
 		if r.State == model.StateRejected && !strings.Contains(strings.Join(r.Problems, ""), "第7行 G列") {
 			t.Errorf("the rejected row should say which cell: %q", r.Problems)
 		}
+		if r.Form == model.FormUnit && (r.Secretary == "" || len(r.Phone) != 11) {
+			t.Errorf("status --json should give each unit's secretary and phone: %+v", r)
+		}
+	}
+	code, out, _ = cli(t, db, "status", "--period", id)
+	if code != 0 || !strings.Contains(out, "联系电话") || !strings.Contains(out, b.Rows[0].Phone) {
+		t.Errorf("status table should show the phone %q:\n%s", b.Rows[0].Phone, out)
 	}
 	// Every number traced to its file, sheet and cell.
 	code, out, _ = cli(t, db, "values", "--period", id, "--unit", b.Rows[0].UnitCode, "--json")

@@ -320,6 +320,30 @@ func (s *Store) AcceptedValues(ctx context.Context, periodID int64) ([]model.Sub
 	return out, err
 }
 
+// PeriodLeaders returns, by unit, the members of the period's units who may
+// be their secretary: those named as the unit's 书记 or holding a post that
+// ends in 书记. model.SecretaryContact picks the one to phone.
+func (s *Store) PeriodLeaders(ctx context.Context, periodID int64) (map[int64][]model.Member, error) {
+	out := map[int64][]model.Member{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT `+prefixCols("m.", memberCols)+`
+			FROM period_units pu
+			JOIN units u ON u.id = pu.unit_id
+			JOIN members m ON m.unit_id = pu.unit_id
+			WHERE pu.period_id = ? AND (m.name = trim(u.secretary) OR m.position LIKE '%书记')
+			ORDER BY m.unit_id, m.sort_order, m.id`, periodID)
+		if err != nil {
+			return wrap(err, "读取党组织书记失败")
+		}
+		list, err := scanMembers(rows, nil)
+		for _, m := range list {
+			out[m.UnitID] = append(out[m.UnitID], m)
+		}
+		return err
+	})
+	return out, err
+}
+
 // FileData returns the original bytes of a received file.
 func (s *Store) FileData(ctx context.Context, sha string) ([]byte, error) {
 	var data []byte

@@ -127,3 +127,46 @@ func TestSubmissionVersions(t *testing.T) {
 		t.Errorf("period after closing: %+v", got)
 	}
 }
+
+// TestPeriodLeaders reads who may be each unit's secretary: the member
+// named as 书记 and anyone whose post ends in 书记, only for units in scope.
+func TestPeriodLeaders(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	root := addUnit(t, s, 0, "县委", "R", model.LevelCommittee)
+	a := model.Unit{ParentID: root.ID, Name: "东岗村党支部", Code: "A", Level: model.LevelBranch, Kind: model.KindRural, Secretary: "王芳"}
+	b := model.Unit{ParentID: root.ID, Name: "西岗村党支部", Code: "B", Level: model.LevelBranch, Kind: model.KindRural}
+	for _, u := range []*model.Unit{&a, &b} {
+		if err := s.CreateUnit(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add := func(unit int64, name, post, phone string) {
+		m := newMember(unit, name)
+		m.Position, m.Phone = post, phone
+		if err := s.CreateMember(ctx, &m, model.Date{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(a.ID, "王芳", "党员", "17000000001")
+	add(a.ID, "李强", "组织委员", "17000000002")
+	add(b.ID, "赵敏", "支部书记", "17000000003")
+	add(b.ID, "钱七", "党员", "17000000004")
+	add(root.ID, "孙八", "党委书记", "17000000005") // not in scope
+	p := model.Period{Name: "2026年度", Units: []int64{a.ID, b.ID}, Scheme: model.Scheme{Code: "x", Version: "1", Subject: model.SubjectUnit,
+		Total: model.Dec(10), Sources: []model.Source{{Code: model.SourceSelf, Name: "自评", Weight: model.Dec(100)}},
+		Sections: []model.Section{{Code: "S", Title: "全部", Points: model.Dec(10), Items: []model.Item{{Code: "1", Title: "工作", Points: model.Dec(10), Rule: model.Manual()}}}}}}
+	if err := s.CreatePeriod(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.PeriodLeaders(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || len(got[a.ID]) != 1 || got[a.ID][0].Name != "王芳" || len(got[b.ID]) != 1 || got[b.ID][0].Phone != "17000000003" {
+		t.Fatalf("leaders: %+v", got)
+	}
+	if name, tel := model.SecretaryContact(a, got[a.ID]); name != "王芳" || tel != "17000000001" {
+		t.Errorf("contact of A: %s %s", name, tel)
+	}
+}
