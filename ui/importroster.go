@@ -158,7 +158,8 @@ func (m *MainWindow) showImportPreview(path string, p *roster.Preview, opts rost
 	enable(s.apply, p.Ready())
 	cancel := newButton("取消", func() { s.dialog.Hide() })
 	buttons := container.NewHBox(cancel, s.apply)
-	if len(p.UnknownUnits) > 0 {
+	if len(p.UnknownUnits) > 0 && s.newCommittee == nil {
+		// (On an empty database 新建本级党委… checks the file again itself.)
 		buttons.Objects = append([]fyne.CanvasObject{s.recheck}, buttons.Objects...)
 	}
 	body := container.NewBorder(s.summary, container.NewBorder(nil, nil, nil, buttons), nil, nil,

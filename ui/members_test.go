@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -177,6 +176,7 @@ func TestMemberTableSelectsWholeRowAndOpensOnDoubleClickOrEnter(t *testing.T) {
 	if p.selected != 1 || p.editButton.Disabled() {
 		t.Fatalf("selected row %d, edit enabled %v", p.selected, !p.editButton.Disabled())
 	}
+	saveShot(t, p.m, "roster-row-selected.png")
 	sel := theme.Color(theme.ColorNameSelection)
 	for _, c := range visibleCells(p) {
 		if onRow := c.id.Row == 1; onRow != (c.bg.FillColor == sel) {
@@ -421,11 +421,13 @@ func TestRosterOnEmptyDatabaseCreatesCommittee(t *testing.T) {
 	if s == nil || s.newCommittee == nil {
 		t.Fatal("an empty database should offer 新建本级党委 in the preview")
 	}
+	saveShot(t, m, "import-empty-database.png")
 	if strings.Contains(s.summary.Text, "党支部”") || !strings.Contains(s.summary.Text, "中共青禾县委员会") {
 		t.Errorf("the summary should give a committee as the example: %q", s.summary.Text)
 	}
 	test.Tap(s.newCommittee)
 	f := s.committeeForm
+	saveShot(t, m, "import-new-committee.png")
 	if f.name.Text != "中共青禾县委员会" {
 		t.Errorf("committee name prefilled %q", f.name.Text)
 	}
@@ -476,20 +478,6 @@ func readSheet(t *testing.T, path, sheet string) [][]string {
 	return rows
 }
 
-// writePNG saves a capture of the window under /tmp for people to look at.
-func writePNG(t *testing.T, m *MainWindow, name string) {
-	t.Helper()
-	img := m.win.Canvas().Capture()
-	f, err := os.Create(filepath.Join(os.TempDir(), name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, img); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // On small screens (and large scale factors, which shrink the window in
 // Fyne's units) the roster fits: the window's minimum size stays within the
 // screen, and the table keeps its column widths and scrolls sideways.
@@ -513,11 +501,34 @@ func TestRosterFitsSmallScreens(t *testing.T) {
 		if got := m.win.Canvas().Size(); got.Width > s.size.Width+1 {
 			t.Errorf("%s: the window grew to %v", s.name, got)
 		}
-		writePNG(t, m, "xingji-roster-"+s.name+".png")
+		saveShot(t, m, "roster-"+s.name+".png")
 		for i, w := range memberColumnWidths {
 			if w < 50 {
 				t.Errorf("column %d width %v", i, w)
 			}
 		}
+	}
+}
+
+// Tab moves through the roster in reading order: search, filters, table,
+// then the buttons below it.
+func TestMembersTabOrderFollowsLayout(t *testing.T) {
+	m, _ := newTestWindow(t)
+	loadDemo(t, m)
+	p := m.members
+	c := m.win.Canvas()
+	c.Focus(p.search)
+	want := []fyne.Focusable{p.status, p.category, p.gender, p.descendants, p.table, p.addButton}
+	for i, w := range want {
+		test.FocusNext(c)
+		if got := c.Focused(); got != w {
+			t.Fatalf("Tab %d from the search box focused %T, want %T", i+1, got, w)
+		}
+	}
+	// And the tree comes before the roster.
+	c.Focus(m.units.showDissolved)
+	test.FocusNext(c)
+	if c.Focused() != m.units.tree {
+		t.Errorf("Tab from 显示已撤销的组织 focused %T, want the tree", c.Focused())
 	}
 }

@@ -110,5 +110,7 @@ func showCommitteeForm(win fyne.Window, store UnitStore, name string, created fu
 	})
 	f.name.PlaceHolder = "如：中共青禾县委员会、青禾县委组织部"
 	f.code.PlaceHolder = "本单位自定的编码，如 QH"
+	f.name.Refresh()
+	f.code.Refresh()
 	return f
 }
