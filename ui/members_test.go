@@ -485,6 +485,7 @@ func TestRosterFitsSmallScreens(t *testing.T) {
 	m, _ := newTestWindow(t)
 	loadDemo(t, m)
 	min := m.win.Content().MinSize()
+	t.Logf("roster minimum size %v", min)
 	if min.Width > 1024 || min.Height > 700 {
 		t.Fatalf("the roster needs at least %v, more than a 1024×700 window", min)
 	}
