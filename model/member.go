@@ -89,6 +89,29 @@ func (m Member) Validate() error {
 			return FieldErrorf("IDNumber", "党员“%s”的身份证号不正确：%s", name, ErrorMessage(err))
 		}
 	}
+	if err := CheckPhone(m.Phone); err != nil {
+		return FieldErrorf("Phone", "党员“%s”的联系电话不正确：%s", name, ErrorMessage(err))
+	}
+	return nil
+}
+
+// ValidateEntry checks a member entered or edited one at a time (the member
+// form, the store's CreateMember and UpdateMember): Validate, plus the gender
+// is required and a 正式党员 cannot have joined the party after today. The
+// model reads no clock; callers pass the day. A roster file is checked with
+// Validate alone: many rosters have no 性别 column, and a blank cell keeps
+// the stored value.
+func (m Member) ValidateEntry(today Date) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	if m.Gender == GenderUnknown {
+		return FieldErrorf("Gender", "请选择党员“%s”的性别（男或女）", strings.TrimSpace(m.Name))
+	}
+	if m.Status == StatusFull && !m.Joined.IsZero() && !today.IsZero() && m.Joined.Compare(today) > 0 {
+		return FieldErrorf("Joined", "党员“%s”的入党时间%s晚于今天（%s）：正式党员的入党时间不能在将来，请核对",
+			strings.TrimSpace(m.Name), m.Joined.Chinese(), today.Chinese())
+	}
 	return nil
 }
 

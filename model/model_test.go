@@ -149,6 +149,8 @@ func TestMemberValidate(t *testing.T) {
 		{"joined before birth", func(m *Member) { m.Joined = D(1970, 1, 1) }, "Joined"},
 		{"bad ID characters", func(m *Member) { m.IDNumber = "11010519491231A02X" }, "IDNumber"},
 		{"bad ID length", func(m *Member) { m.IDNumber = "1101051949123" }, "IDNumber"},
+		{"letters for a phone", func(m *Member) { m.Phone = "abc" }, "Phone"},
+		{"short mobile", func(m *Member) { m.Phone = "1391234567" }, "Phone"},
 	}
 	for _, c := range cases {
 		m := ok
@@ -163,7 +165,7 @@ func TestMemberValidate(t *testing.T) {
 func TestIDNumberCheckDigitIsNotAValidationError(t *testing.T) {
 	// Rosters carry typos in check digits; the member is stored and the
 	// importer warns. The form check still catches the shape.
-	m := Member{UnitID: 1, Name: "张三", Status: StatusFull, Category: CategoryActive, IDNumber: "110105194912310021"}
+	m := Member{UnitID: 1, Name: "张三", Gender: Male, Status: StatusFull, Category: CategoryActive, IDNumber: "110105194912310021"}
 	if err := m.Validate(); err != nil {
 		t.Errorf("a wrong check digit should not stop Validate: %v", err)
 	}

@@ -86,6 +86,7 @@ type MainWindow struct {
 	// periodsTab is the 考评收件 tab.
 	periodsTab *container.TabItem
 
+	rosters      rosterImports
 	importScreen *ImportRosterScreen // the roster preview shown last (a test hook)
 	choosers     []*dialog.FileDialog // the choosers Press opened, for DismissChoosers
 
@@ -102,10 +103,11 @@ func NewMainWindow(a fyne.App, office Office) *MainWindow {
 	w.Resize(fyne.NewSize(1180, 680))
 	m := &MainWindow{win: w, office: office, run: goRunner, status: widget.NewLabel("")}
 	m.status.Truncation = fyne.TextTruncateEllipsis
-	m.members = newMembersPanel(m)
-	m.units = newUnitsPanel(m)
+	m.members = newMembersPanel(m, office)
+	m.units = newUnitsPanel(m, office)
 	m.periods = newPeriodsScreen(m, office)
-	m.welcome = newWelcomeScreen(m)
+	m.welcome = newWelcomeScreen(m, office, office)
+	m.rosters = newRosterImports(office, office, office)
 	w.SetOnDropped(func(p fyne.Position, uris []fyne.URI) {
 		defer recoverPanic()
 		m.onDropped(p, uris)

@@ -22,6 +22,26 @@ type RosterImporter interface {
 	ApplyRosterPlan(ctx context.Context, p model.RosterPlan) (model.RosterResult, error)
 }
 
+// formSniffer tells returned forms from rosters among dropped files.
+type formSniffer interface {
+	// IsFormFile reports whether a dropped path is returned forms (a folder,
+	// a .zip, or a workbook of ours) rather than a roster.
+	IsFormFile(path string) bool
+}
+
+// rosterImports is what the roster import needs: the importer, the unit
+// store (to create the committee when a roster is dropped on an empty
+// database) and a way to tell returned forms from a roster.
+type rosterImports struct {
+	importer RosterImporter
+	units    UnitStore
+	forms    formSniffer
+}
+
+func newRosterImports(importer RosterImporter, units UnitStore, forms formSniffer) rosterImports {
+	return rosterImports{importer: importer, units: units, forms: forms}
+}
+
 // rosterExtensions are the files the picker offers; detection is by content.
 var rosterExtensions = []string{".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".XLSX", ".XLS", ".CSV"}
 
@@ -35,6 +55,7 @@ const createChoice = "新建为下级组织"
 // file can go in.
 type ImportRosterScreen struct {
 	m       *MainWindow
+	desk    rosterImports
 	path    string
 	preview *roster.Preview
 	dialog  dialog.Dialog
@@ -47,6 +68,10 @@ type ImportRosterScreen struct {
 	recheck      *widget.Button
 	apply        *widget.Button
 	parents      map[string]int64
+	// newCommittee, on an empty database, creates the committee the
+	// file's units go under, then checks the file again.
+	newCommittee  *widget.Button
+	committeeForm *unitForm // the committee form opened last (a test hook)
 }
 
 func (m *MainWindow) onImportRoster() {
@@ -70,7 +95,7 @@ func (m *MainWindow) onDropped(_ fyne.Position, uris []fyne.URI) {
 	forms := false
 	m.background(func() error {
 		for _, p := range paths {
-			if m.office.IsFormFile(p) {
+			if m.rosters.forms.IsFormFile(p) {
 				forms = true
 				break
 			}
@@ -104,7 +129,7 @@ func (m *MainWindow) previewRoster(path string, opts roster.Options) {
 	var p *roster.Preview
 	m.background(func() error {
 		var err error
-		p, err = m.office.PreviewRoster(context.Background(), path, opts)
+		p, err = m.rosters.importer.PreviewRoster(context.Background(), path, opts)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -118,7 +143,7 @@ func (m *MainWindow) previewRoster(path string, opts roster.Options) {
 }
 
 func (m *MainWindow) showImportPreview(path string, p *roster.Preview, opts roster.Options) *ImportRosterScreen {
-	s := &ImportRosterScreen{m: m, path: path, preview: p, unitChoices: map[string]*widget.Select{}, parents: map[string]int64{}}
+	s := &ImportRosterScreen{m: m, desk: m.rosters, path: path, preview: p, unitChoices: map[string]*widget.Select{}, parents: map[string]int64{}}
 	s.summary = widget.NewLabel(s.summaryText())
 	s.summary.Wrapping = fyne.TextWrapWord
 	s.problems = widget.NewLabel(problemsText(p))
@@ -133,7 +158,8 @@ func (m *MainWindow) showImportPreview(path string, p *roster.Preview, opts rost
 	enable(s.apply, p.Ready())
 	cancel := newButton("取消", func() { s.dialog.Hide() })
 	buttons := container.NewHBox(cancel, s.apply)
-	if len(p.UnknownUnits) > 0 {
+	if len(p.UnknownUnits) > 0 && s.newCommittee == nil {
+		// (On an empty database 新建本级党委… checks the file again itself.)
 		buttons.Objects = append([]fyne.CanvasObject{s.recheck}, buttons.Objects...)
 	}
 	body := container.NewBorder(s.summary, container.NewBorder(nil, nil, nil, buttons), nil, nil,
@@ -158,6 +184,8 @@ func (s *ImportRosterScreen) summaryText() string {
 	switch {
 	case len(p.Errors) > 0:
 		fmt.Fprintf(&b, "\n有 %d 处问题必须先改正：请在 Excel 或 WPS 中按下面的位置修改原文件，保存后重新导入。整个文件不会写入任何数据。", len(p.Errors))
+	case len(p.UnknownUnits) > 0 && len(s.m.units.activeUnits()) == 0:
+		b.WriteString("\n系统中还没有党组织：请先点下面的“新建本级党委…”建立本级党委（如“中共青禾县委员会”），文件中的党组织将新建在它下面，然后继续导入。")
 	case len(p.UnknownUnits) > 0:
 		fmt.Fprintf(&b, "\n文件中有 %d 个党组织在系统里找不到：请为每个选择“新建”或对应到已有组织，然后点“按以上选择重新检查”。", len(p.UnknownUnits))
 	default:
@@ -201,9 +229,6 @@ func (s *ImportRosterScreen) buildUnknownUnits(opts roster.Options) {
 	}
 	s.createParent = newSelect(parentLabels, nil)
 	s.createParent.PlaceHolder = "请选择新建组织的上级"
-	if len(parentLabels) == 0 {
-		s.createParent.PlaceHolder = "系统中还没有党组织：请先在欢迎页“新建本级党委”，再导入花名册"
-	}
 	if len(parentLabels) > 0 {
 		s.createParent.SetSelectedIndex(0)
 	}
@@ -219,9 +244,74 @@ func (s *ImportRosterScreen) buildUnknownUnits(opts roster.Options) {
 		s.unitChoices[u.Name] = sel
 		form.Append(fmt.Sprintf("%s（%d 人）", u.Name, len(u.Rows)), sel)
 	}
-	form.Append("新建的组织放在", s.createParent)
 	title := widget.NewLabelWithStyle("系统中没有的党组织", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if len(parentLabels) == 0 {
+		// An empty database: the file's units need a committee above them.
+		s.newCommittee = newButton("新建本级党委…", s.onNewCommittee)
+		s.newCommittee.Importance = widget.HighImportance
+		form.Append("新建的组织放在", s.newCommittee)
+	} else {
+		form.Append("新建的组织放在", s.createParent)
+	}
 	s.unknownBox.Objects = []fyne.CanvasObject{title, form}
+}
+
+// onNewCommittee creates the committee of an empty database, with a name
+// guessed from the file's units, and checks the file again with every
+// unit created under it.
+func (s *ImportRosterScreen) onNewCommittee() {
+	var names []string
+	for _, u := range s.preview.UnknownUnits {
+		names = append(names, u.Name)
+	}
+	s.committeeForm = showCommitteeForm(s.m.win, s.desk.units, guessCommitteeName(names), func(u model.Unit) {
+		s.dialog.Hide()
+		s.m.setStatus("已新建：" + u.Name + "。正在按新建的党委重新检查花名册…")
+		s.m.units.reloadThen(u.ID, func() {
+			s.m.previewRoster(s.path, roster.Options{CreateAllUnder: u.ID})
+		})
+	})
+}
+
+// placeSuffixes end the place names a committee is named after.
+var placeSuffixes = []string{"自治州", "自治县", "街道", "省", "市", "州", "盟", "县", "区", "旗", "镇", "乡"}
+
+// guessCommitteeName guesses the committee above units from the place name
+// they share: "青禾县城关镇第一党支部" and "青禾县水务局党支部" give
+// "中共青禾县委员会". It returns "" when the names share no place name.
+func guessCommitteeName(units []string) string {
+	if len(units) == 0 {
+		return ""
+	}
+	prefix := []rune(units[0])
+	for _, n := range units[1:] {
+		r := []rune(n)
+		i := 0
+		for i < len(prefix) && i < len(r) && prefix[i] == r[i] {
+			i++
+		}
+		prefix = prefix[:i]
+	}
+	p := strings.TrimPrefix(string(prefix), "中共")
+	best := -1
+	for _, suf := range placeSuffixes {
+		for i := strings.Index(p, suf); i >= 0; {
+			end := i + len(suf)
+			// 社区 and 园区 are not places with a committee of their own.
+			if !(suf == "区" && (strings.HasSuffix(p[:i], "社") || strings.HasSuffix(p[:i], "园"))) && end > best {
+				best = end
+			}
+			next := strings.Index(p[end:], suf)
+			if next < 0 {
+				break
+			}
+			i = end + next
+		}
+	}
+	if best <= 0 {
+		return ""
+	}
+	return "中共" + p[:best] + "委员会"
 }
 
 // options turns the pick-lists into import decisions.
@@ -259,7 +349,7 @@ func (s *ImportRosterScreen) onApply() {
 	var res model.RosterResult
 	s.m.background(func() error {
 		var err error
-		res, err = s.m.office.ApplyRosterPlan(context.Background(), s.preview.Plan)
+		res, err = s.desk.importer.ApplyRosterPlan(context.Background(), s.preview.Plan)
 		return err
 	}, func(err error) {
 		if err != nil {

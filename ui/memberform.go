@@ -41,7 +41,11 @@ func showMemberForm(win fyne.Window, title string, m model.Member, isNew bool, o
 	f.phone.SetText(m.Phone)
 	f.idNumber.SetText(m.IDNumber)
 	f.idNumber.PlaceHolder = "可不填；列表中只显示首尾几位"
-	f.sortOrder.SetText(strconv.Itoa(m.SortOrder))
+	f.phone.PlaceHolder = "手机 13912345678，或固定电话 0931-8123456"
+	if m.SortOrder != 0 || !isNew {
+		f.sortOrder.SetText(strconv.Itoa(m.SortOrder))
+	}
+	f.sortOrder.PlaceHolder = "不填则排在本组织已有党员之后"
 	items := []*widget.FormItem{
 		widget.NewFormItem("姓名", f.name),
 		widget.NewFormItem("性别", f.gender),
@@ -75,7 +79,7 @@ func (f *memberForm) member(base model.Member) (model.Member, model.Date, error)
 	m.Status = model.MemberStatus(f.status.Selected)
 	m.Category = model.MemberCategory(f.category.Selected)
 	m.Position = strings.TrimSpace(f.position.Text)
-	m.Phone = strings.TrimSpace(f.phone.Text)
+	m.Phone = model.NormalizePhone(f.phone.Text)
 	m.IDNumber = strings.ToUpper(strings.TrimSpace(f.idNumber.Text))
 	var err error
 	if m.Birth, err = f.birth.Date(); err != nil {
@@ -94,6 +98,8 @@ func (f *memberForm) member(base model.Member) (model.Member, model.Date, error)
 			return m, since, model.FieldErrorf("SortOrder", "排序号应为整数，例如 1、2、3")
 		}
 		m.SortOrder = n
+	} else {
+		m.SortOrder = base.SortOrder
 	}
 	if m.IDNumber != "" && m.IDNumber != base.IDNumber {
 		// A newly typed number must be right; a stored one with a known
@@ -102,11 +108,12 @@ func (f *memberForm) member(base model.Member) (model.Member, model.Date, error)
 			return m, since, model.FieldErrorf("IDNumber", "身份证号不正确：%s。请核对后重新输入，或先不填。", model.ErrorMessage(err))
 		}
 	}
-	return m, since, m.Validate()
+	return m, since, m.ValidateEntry(model.DateOf(timeNow()))
 }
 
 // showTransferForm asks for the new unit and the date of a member's transfer.
-func showTransferForm(m *MainWindow, row model.MemberRow) {
+func showTransferForm(p *MembersPanel, row model.MemberRow) {
+	m := p.m
 	var labels []string
 	ids := map[string]int64{}
 	for _, u := range m.units.activeUnits() {
@@ -119,7 +126,7 @@ func showTransferForm(m *MainWindow, row model.MemberRow) {
 	}
 	to := widget.NewSelectEntry(labels)
 	to.PlaceHolder = "输入名称可筛选"
-	to.OnChanged = func(s string) {
+	to.OnChanged = safely1(func(s string) {
 		var match []string
 		for _, l := range labels {
 			if strings.Contains(l, s) {
@@ -127,7 +134,7 @@ func showTransferForm(m *MainWindow, row model.MemberRow) {
 			}
 		}
 		to.SetOptions(match)
-	}
+	})
 	on := newDateEntry(model.DateOf(timeNow()))
 	note := newEntry()
 	note.SetText("组织关系转接")
@@ -146,18 +153,19 @@ func showTransferForm(m *MainWindow, row model.MemberRow) {
 		if err != nil || date.Day == 0 {
 			return model.FieldErrorf("On", "请填写完整的调动日期，如 2026-03-05")
 		}
-		if err := m.office.TransferMember(context.Background(), row.ID, toID, date, note.Text); err != nil {
+		if err := p.store.TransferMember(context.Background(), row.ID, toID, date, note.Text); err != nil {
 			return err
 		}
 		m.setStatus(fmt.Sprintf("已将%s调入%s", row.Name, to.Text))
-		m.members.goTo(m.members.offset)
+		p.reload()
 		return nil
 	})
 }
 
 // showMembershipHistory lists the units a member belonged to, with dates.
-func showMembershipHistory(m *MainWindow, row model.MemberRow) {
-	list, err := m.office.Memberships(context.Background(), row.ID)
+func showMembershipHistory(p *MembersPanel, row model.MemberRow) {
+	m := p.m
+	list, err := p.store.Memberships(context.Background(), row.ID)
 	if err != nil {
 		m.showError("读取调动记录失败", err)
 		return

@@ -3,14 +3,15 @@ package ui
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"xingji/documents"
 	"xingji/model"
 )
 
@@ -21,54 +22,52 @@ const pageSize = 100
 
 const anyChoice = "全部"
 
-// memberColumns are the roster's columns: header and width.
-var memberColumns = []struct {
-	title string
-	width float32
-}{
-	{"序号", 60}, {"姓名", 90}, {"性别", 50}, {"出生日期", 100}, {"入党时间", 100},
-	{"党员状态", 76}, {"人员类别", 76}, {"职务", 100}, {"所在党组织", 220},
-	{"联系电话", 120}, {"身份证号", 180},
-}
+// memberColumnWidths are the roster's column widths, in the order of
+// documents.MemberListHeaders (the exported list has the same columns). The
+// table scrolls sideways rather than squeezing them on a small screen.
+var memberColumnWidths = []float32{60, 90, 50, 100, 100, 76, 76, 100, 220, 120, 180}
 
 // MembersPanel is the member roster on the right of the main window: the
 // selected unit's members, searchable by name or pinyin initials, filtered,
-// a page at a time.
+// a page at a time. It reaches the database only through store.
 type MembersPanel struct {
 	m       *MainWindow
+	store   MemberStore
 	content fyne.CanvasObject
 
-	title       *widget.Label
-	search      *textEntry
-	status      *widget.Select
-	category    *widget.Select
-	gender      *widget.Select
-	descendants *widget.Check
-	table       *widget.Table
-	bottom      *fyne.Container // action buttons and pager; re-laid out when the pager text changes
-	pageLabel   *widget.Label
-	prevButton  *widget.Button
-	nextButton  *widget.Button
-	addButton   *widget.Button
-	editButton  *widget.Button
-	moveButton  *widget.Button
-	delButton   *widget.Button
-	histButton  *widget.Button
+	title        *widget.Label
+	search       *textEntry
+	status       *widget.Select
+	category     *widget.Select
+	gender       *widget.Select
+	descendants  *widget.Check
+	table        *memberTable
+	bottom       *fyne.Container // action buttons and pager; re-laid out when the pager text changes
+	pageLabel    *widget.Label
+	prevButton   *widget.Button
+	nextButton   *widget.Button
+	addButton    *widget.Button
+	editButton   *widget.Button
+	moveButton   *widget.Button
+	delButton    *widget.Button
+	histButton   *widget.Button
+	exportButton *widget.Button
 
 	unit     model.Unit
 	page     model.MemberPage
 	offset   int
-	selected int         // row index in page.Rows, -1 for none
+	selected int         // row index in page.Rows, -1 for none; the whole row is drawn selected
 	form     *memberForm // the member form opened last (a test hook)
 	loadSeq  int         // discards answers to superseded queries
 }
 
-func newMembersPanel(m *MainWindow) *MembersPanel {
-	p := &MembersPanel{m: m, selected: -1}
+func newMembersPanel(m *MainWindow, store MemberStore) *MembersPanel {
+	p := &MembersPanel{m: m, store: store, selected: -1}
 	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.title.Truncation = fyne.TextTruncateEllipsis
 	p.search = newEntry()
 	p.search.PlaceHolder = "搜索姓名、拼音首字母（如 zs）或电话"
-	p.search.OnChanged = func(string) { p.reloadFromStart() }
+	p.search.OnChanged = safely1(func(string) { p.reloadFromStart() })
 	p.status = newSelect(choices(model.MemberStatuses), func(string) { p.reloadFromStart() })
 	p.category = newSelect(choices(model.MemberCategories), func(string) { p.reloadFromStart() })
 	p.gender = newSelect([]string{anyChoice, string(model.Male), string(model.Female)}, func(string) { p.reloadFromStart() })
@@ -78,14 +77,7 @@ func newMembersPanel(m *MainWindow) *MembersPanel {
 	p.descendants = newCheck("包含下级组织", func(bool) { p.reloadFromStart() })
 	p.descendants.SetChecked(true)
 
-	p.table = widget.NewTable(p.tableSize, p.createCell, p.updateCell)
-	p.table.ShowHeaderRow = true
-	p.table.CreateHeader = p.createCell
-	p.table.UpdateHeader = p.updateHeader
-	for i, c := range memberColumns {
-		p.table.SetColumnWidth(i, c.width)
-	}
-	p.table.OnSelected = func(id widget.TableCellID) { p.selected = id.Row; p.updateButtons() }
+	p.table = newMemberTable(p)
 
 	p.pageLabel = widget.NewLabel("")
 	p.prevButton = newButton("上一页", func() { p.goTo(p.offset - pageSize) })
@@ -95,15 +87,20 @@ func newMembersPanel(m *MainWindow) *MembersPanel {
 	p.moveButton = newButton("调动", p.onTransfer)
 	p.histButton = newButton("调动记录", p.onHistory)
 	p.delButton = newButton("删除", p.onDelete)
+	p.exportButton = newButton("导出名单…", p.onExport)
 	p.updateButtons()
 
-	filters := container.NewHBox(widget.NewLabel("状态"), p.status, widget.NewLabel("类别"), p.category,
-		widget.NewLabel("性别"), p.gender, p.descendants)
+	// Filters and actions scroll sideways on a narrow window instead of
+	// making the window wider than the screen.
+	filters := container.NewHScroll(container.NewHBox(widget.NewLabel("状态"), p.status, widget.NewLabel("类别"), p.category,
+		widget.NewLabel("性别"), p.gender, p.descendants))
 	top := container.NewVBox(p.title, p.search, filters)
-	actions := container.NewHBox(p.addButton, p.editButton, p.moveButton, p.histButton, p.delButton)
+	actions := container.NewHScroll(container.NewHBox(p.addButton, p.editButton, p.moveButton, p.histButton, p.delButton, p.exportButton))
 	pager := container.NewHBox(p.prevButton, p.pageLabel, p.nextButton)
-	p.bottom = container.NewBorder(nil, nil, actions, pager)
-	p.content = container.NewBorder(top, p.bottom, nil, nil, p.table)
+	p.bottom = container.New(layout.NewBorderLayout(nil, nil, nil, pager), actions, pager)
+	// Objects in reading order, so that Tab goes search → filters → table →
+	// buttons.
+	p.content = container.New(layout.NewBorderLayout(top, p.bottom, nil, nil), top, p.table, p.bottom)
 	return p
 }
 
@@ -123,6 +120,18 @@ func (p *MembersPanel) showUnit(u model.Unit) {
 }
 
 func (p *MembersPanel) reloadFromStart() { p.goTo(0) }
+
+// reload reads the current page again: the main window calls it after a
+// restore or a roster import changed the data behind the list.
+func (p *MembersPanel) reload() { p.goTo(p.offset) }
+
+// showUnitAgain shows u (the same unit as before, perhaps renamed) and reads
+// its current page again.
+func (p *MembersPanel) showUnitAgain(u model.Unit) {
+	p.unit = u
+	p.title.SetText(u.Name + "　党员名册")
+	p.reload()
+}
 
 // query returns the MemberQuery the filters describe, at offset.
 func (p *MembersPanel) query(offset int) model.MemberQuery {
@@ -158,7 +167,7 @@ func (p *MembersPanel) goTo(offset int) {
 	var page model.MemberPage
 	p.m.background(func() error {
 		var err error
-		page, err = p.m.office.Members(context.Background(), q)
+		page, err = p.store.Members(context.Background(), q)
 		return err
 	}, func(err error) {
 		if seq != p.loadSeq {
@@ -166,6 +175,11 @@ func (p *MembersPanel) goTo(offset int) {
 		}
 		if err != nil {
 			p.m.showError("读取党员名册失败", err)
+			return
+		}
+		if q.Offset > 0 && q.Offset >= page.Total {
+			// The page emptied (members deleted or moved away): show the last one.
+			p.goTo((page.Total - 1) / pageSize * pageSize)
 			return
 		}
 		p.page, p.offset, p.selected = page, q.Offset, -1
@@ -203,57 +217,53 @@ func enable(b *widget.Button, on bool) {
 	}
 }
 
-func (p *MembersPanel) tableSize() (int, int) { return len(p.page.Rows), len(memberColumns) }
-
-func (p *MembersPanel) createCell() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
+func (p *MembersPanel) tableSize() (int, int) { return len(p.page.Rows), len(memberColumnWidths) }
 
 func (p *MembersPanel) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.TextStyle.Bold = true
-	if id.Col >= 0 && id.Col < len(memberColumns) {
-		l.SetText(memberColumns[id.Col].title)
+	if id.Col >= 0 && id.Col < len(documents.MemberListHeaders) {
+		l.SetText(documents.MemberListHeaders[id.Col])
 	}
 }
 
 func (p *MembersPanel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := o.(*memberCell)
+	c.id = id
 	if id.Row >= len(p.page.Rows) {
+		c.set("", false)
 		return
 	}
-	o.(*widget.Label).SetText(p.cellText(id.Row, id.Col))
+	c.set(p.cellText(id.Row, id.Col), id.Row == p.selected)
 }
 
-// cellText is the text of a roster cell; the ID number is always masked.
+// cellText is the text of a roster cell, as the exported list writes it;
+// the ID number is always masked.
 func (p *MembersPanel) cellText(row, col int) string {
-	r := p.page.Rows[row]
-	switch col {
-	case 0:
-		return strconv.Itoa(p.offset + row + 1)
-	case 1:
-		return r.Name
-	case 2:
-		return string(r.Gender)
-	case 3:
-		return r.Birth.String()
-	case 4:
-		return r.Joined.String()
-	case 5:
-		return string(r.Status)
-	case 6:
-		return string(r.Category)
-	case 7:
-		return r.Position
-	case 8:
-		return r.UnitName
-	case 9:
-		return r.Phone
-	case 10:
-		return r.MaskedID
+	return documents.MemberListCell(p.page.Rows[row], p.offset+row+1, col)
+}
+
+// selectRow selects a whole row of the table (-1: none) and draws it so.
+func (p *MembersPanel) selectRow(row int) {
+	if row >= len(p.page.Rows) {
+		row = -1
 	}
-	return ""
+	if row == p.selected {
+		return
+	}
+	p.selected = row
+	p.table.Refresh()
+	p.updateButtons()
+}
+
+// onRowActivated is a double click on a row, or Enter on the table: edit
+// that member.
+func (p *MembersPanel) onRowActivated(row int) {
+	if row < 0 || row >= len(p.page.Rows) {
+		return
+	}
+	p.selectRow(row)
+	p.onEdit()
 }
 
 func (p *MembersPanel) selectedRow() (model.MemberRow, bool) {
@@ -264,9 +274,10 @@ func (p *MembersPanel) selectedRow() (model.MemberRow, bool) {
 }
 
 func (p *MembersPanel) onAdd() {
+	// SortOrder 0: the store puts the new member after the unit's members.
 	m := model.Member{UnitID: p.unit.ID, Status: model.StatusFull, Category: model.CategoryActive}
 	p.form = showMemberForm(p.m.win, "新增党员（"+p.unit.Name+"）", m, true, func(m model.Member, since model.Date) error {
-		if err := p.m.office.CreateMember(context.Background(), &m, since); err != nil {
+		if err := p.store.CreateMember(context.Background(), &m, since); err != nil {
 			return err
 		}
 		p.m.setStatus("已新增党员：" + m.Name)
@@ -280,13 +291,13 @@ func (p *MembersPanel) onEdit() {
 	if !ok {
 		return
 	}
-	full, err := p.m.office.Member(context.Background(), row.ID)
+	full, err := p.store.Member(context.Background(), row.ID)
 	if err != nil {
 		p.m.showError("读取党员信息失败", err)
 		return
 	}
 	p.form = showMemberForm(p.m.win, "编辑党员信息", full, false, func(m model.Member, _ model.Date) error {
-		if err := p.m.office.UpdateMember(context.Background(), m); err != nil {
+		if err := p.store.UpdateMember(context.Background(), m); err != nil {
 			return err
 		}
 		p.m.setStatus("已保存党员信息：" + m.Name)
@@ -300,7 +311,7 @@ func (p *MembersPanel) onTransfer() {
 	if !ok {
 		return
 	}
-	showTransferForm(p.m, row)
+	showTransferForm(p, row)
 }
 
 func (p *MembersPanel) onHistory() {
@@ -308,7 +319,7 @@ func (p *MembersPanel) onHistory() {
 	if !ok {
 		return
 	}
-	showMembershipHistory(p.m, row)
+	showMembershipHistory(p, row)
 }
 
 func (p *MembersPanel) onDelete() {
@@ -317,15 +328,15 @@ func (p *MembersPanel) onDelete() {
 		return
 	}
 	msg := fmt.Sprintf("确定删除党员“%s”（%s）吗？\n删除只用于纠正录入错误；党员转出请用“调动”，以便保留历史。", row.Name, row.UnitName)
-	dialog.ShowConfirm("删除党员", msg, func(yes bool) {
+	dialog.ShowConfirm("删除党员", msg, safely1(func(yes bool) {
 		if !yes {
 			return
 		}
-		if err := p.m.office.DeleteMember(context.Background(), row.ID); err != nil {
+		if err := p.store.DeleteMember(context.Background(), row.ID); err != nil {
 			p.m.showError("无法删除", err)
 			return
 		}
 		p.m.setStatus("已删除党员：" + row.Name)
 		p.goTo(p.offset)
-	}, p.m.win)
+	}), p.m.win)
 }

@@ -7,16 +7,18 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"xingji/model"
 )
 
 // UnitsPanel is the organization tree on the left of the main window, with
-// the actions on the selected unit: add a child, edit, move, dissolve.
+// the actions on the selected unit: add a child, edit (also by a double
+// click), move, dissolve. It reaches the database only through store.
 type UnitsPanel struct {
 	m       *MainWindow
+	store   UnitStore
 	content fyne.CanvasObject
 
 	tree          *widget.Tree
@@ -30,12 +32,19 @@ type UnitsPanel struct {
 	units    map[int64]model.Unit
 	children map[int64][]int64 // parent ID → child IDs in order; 0 holds the roots
 	selected int64
+
+	// The forms opened last and their fields (test hooks).
+	form           *unitForm
+	moveDialog     *formDialog
+	moveTo         *widget.Select
+	dissolveDialog *formDialog
+	dissolveOn     *DateEntry
 }
 
-func newUnitsPanel(m *MainWindow) *UnitsPanel {
-	p := &UnitsPanel{m: m, units: map[int64]model.Unit{}, children: map[int64][]int64{}}
+func newUnitsPanel(m *MainWindow, store UnitStore) *UnitsPanel {
+	p := &UnitsPanel{m: m, store: store, units: map[int64]model.Unit{}, children: map[int64][]int64{}}
 	p.tree = widget.NewTree(p.childIDs, p.isBranch, p.createNode, p.updateNode)
-	p.tree.OnSelected = p.onSelected
+	p.tree.OnSelected = safely1(p.onSelected)
 	p.showDissolved = newCheck("显示已撤销的组织", func(bool) { p.rebuild() })
 	p.addButton = newButton("新增下级", p.onAdd)
 	p.editButton = newButton("编辑", p.onEdit)
@@ -44,17 +53,23 @@ func newUnitsPanel(m *MainWindow) *UnitsPanel {
 	p.setActionsEnabled(false)
 	title := widget.NewLabelWithStyle("党组织", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	actions := container.NewGridWithColumns(4, p.addButton, p.editButton, p.moveButton, p.dissolveBtn)
-	p.content = container.NewBorder(container.NewVBox(title, p.showDissolved), actions, nil, nil, p.tree)
+	top := container.NewVBox(title, p.showDissolved)
+	// Objects in reading order, so that Tab goes check box → tree → buttons.
+	p.content = container.New(layout.NewBorderLayout(top, actions, nil, nil), top, p.tree, actions)
 	return p
 }
 
 // reload reads the units from the store, then selects selectID (0: keep the
 // current selection, or the root).
-func (p *UnitsPanel) reload(selectID int64) {
+func (p *UnitsPanel) reload(selectID int64) { p.reloadThen(selectID, nil) }
+
+// reloadThen is reload, then calls then (when not nil) once the tree shows
+// the new units.
+func (p *UnitsPanel) reloadThen(selectID int64, then func()) {
 	var units []model.Unit
 	p.m.background(func() error {
 		var err error
-		units, err = p.m.office.Units(context.Background())
+		units, err = p.store.Units(context.Background())
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -74,8 +89,19 @@ func (p *UnitsPanel) reload(selectID int64) {
 		if _, ok := p.units[selectID]; !ok && len(p.children[0]) > 0 {
 			selectID = p.children[0][0]
 		}
+		before := p.selected
 		if selectID != 0 {
 			p.selectUnit(selectID)
+		}
+		// Selecting the unit already selected does not fire OnSelected, but
+		// the data behind it may have changed (a restore, a roster import):
+		// read the member list again.
+		if u, ok := p.units[p.selected]; ok && p.selected == before {
+			p.setActionsEnabled(u.Active())
+			p.m.members.showUnitAgain(u)
+		}
+		if then != nil {
+			then()
 		}
 	})
 }
@@ -125,11 +151,7 @@ func (p *UnitsPanel) isBranch(n widget.TreeNodeID) bool {
 	return n == "" || len(p.children[unitID(n)]) > 0
 }
 
-func (p *UnitsPanel) createNode(bool) fyne.CanvasObject {
-	l := widget.NewLabel("某某党支部（党支部）")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
+func (p *UnitsPanel) createNode(bool) fyne.CanvasObject { return newUnitNode(p) }
 
 func (p *UnitsPanel) updateNode(n widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 	u := p.units[unitID(n)]
@@ -137,7 +159,46 @@ func (p *UnitsPanel) updateNode(n widget.TreeNodeID, _ bool, o fyne.CanvasObject
 	if !u.Active() {
 		text += "（已撤销）"
 	}
-	o.(*widget.Label).SetText(text)
+	node := o.(*unitNode)
+	node.id = n
+	node.label.SetText(text)
+}
+
+// unitNode is a unit's line in the tree: a click selects it, a double click
+// opens it for editing.
+type unitNode struct {
+	widget.BaseWidget
+	p     *UnitsPanel
+	id    widget.TreeNodeID
+	label *widget.Label
+}
+
+func newUnitNode(p *UnitsPanel) *unitNode {
+	n := &unitNode{p: p, label: widget.NewLabel("某某党支部（党支部）")}
+	n.label.Truncation = fyne.TextTruncateEllipsis
+	n.ExtendBaseWidget(n)
+	return n
+}
+
+// CreateRenderer draws the label.
+func (n *unitNode) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(n.label) }
+
+// Tapped selects the unit and gives the tree the keyboard.
+func (n *unitNode) Tapped(*fyne.PointEvent) {
+	defer recoverPanic()
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(n.p.tree); cv != nil {
+		cv.Focus(n.p.tree)
+	}
+	n.p.tree.Select(n.id)
+}
+
+// DoubleTapped selects the unit and opens 编辑.
+func (n *unitNode) DoubleTapped(*fyne.PointEvent) {
+	defer recoverPanic()
+	n.p.tree.Select(n.id)
+	if u, ok := n.p.units[unitID(n.id)]; ok && u.Active() {
+		n.p.onEdit()
+	}
 }
 
 func (p *UnitsPanel) onSelected(n widget.TreeNodeID) {
@@ -176,8 +237,8 @@ func (p *UnitsPanel) activeUnits() []model.Unit {
 func (p *UnitsPanel) onAdd() {
 	parent := p.units[p.selected]
 	child := model.Unit{ParentID: parent.ID, Kind: parent.Kind, Level: nextLevel(parent.Level)}
-	showUnitForm(p.m.win, "新增下级党组织（上级："+parent.Name+"）", child, func(u model.Unit) error {
-		if err := p.m.office.CreateUnit(context.Background(), &u); err != nil {
+	p.form = showUnitForm(p.m.win, "新增下级党组织（上级："+parent.Name+"）", child, func(u model.Unit) error {
+		if err := p.store.CreateUnit(context.Background(), &u); err != nil {
 			return err
 		}
 		p.m.setStatus("已新增党组织：" + u.Name)
@@ -187,8 +248,8 @@ func (p *UnitsPanel) onAdd() {
 }
 
 func (p *UnitsPanel) onEdit() {
-	showUnitForm(p.m.win, "编辑党组织", p.units[p.selected], func(u model.Unit) error {
-		if err := p.m.office.UpdateUnit(context.Background(), u); err != nil {
+	p.form = showUnitForm(p.m.win, "编辑党组织", p.units[p.selected], func(u model.Unit) error {
+		if err := p.store.UpdateUnit(context.Background(), u); err != nil {
 			return err
 		}
 		p.m.setStatus("已保存党组织：" + u.Name)
@@ -209,43 +270,44 @@ func (p *UnitsPanel) onMove() {
 		}
 	}
 	sel := newSelect(names, nil)
-	sel.PlaceHolder = "请选择新的上级党组织"
-	dialog.ShowForm("移动“"+u.Name+"”", "移动", "取消",
-		[]*widget.FormItem{widget.NewFormItem("新的上级", sel)}, func(ok bool) {
-			if !ok || sel.Selected == "" {
-				return
-			}
-			if err := p.m.office.MoveUnit(context.Background(), u.ID, byName[sel.Selected]); err != nil {
-				p.m.showError("无法移动", err)
-				return
-			}
-			p.m.setStatus("已将“" + u.Name + "”移至“" + sel.Selected + "”下")
-			p.reload(u.ID)
-		}, p.m.win)
+	p.moveTo = sel
+	items := []*widget.FormItem{widget.NewFormItem("新的上级", sel)}
+	p.moveDialog = showFormDialog(p.m.win, "移动“"+u.Name+"”", "移动", items, func() error {
+		parent, ok := byName[sel.Selected]
+		if !ok {
+			return model.FieldErrorf("ParentID", "请选择新的上级党组织")
+		}
+		if err := p.store.MoveUnit(context.Background(), u.ID, parent); err != nil {
+			return err
+		}
+		p.m.setStatus("已将“" + u.Name + "”移至“" + sel.Selected + "”下")
+		p.reload(u.ID)
+		return nil
+	})
 }
 
 func (p *UnitsPanel) onDissolve() {
 	u := p.units[p.selected]
 	date := newDateEntry(model.DateOf(timeNow()))
-	dialog.ShowForm("撤销“"+u.Name+"”", "撤销", "取消",
-		[]*widget.FormItem{
-			widget.NewFormItem("撤销日期", date),
-			widget.NewFormItem("", widget.NewLabel("撤销后该组织不再参加考评，历史记录保留。\n组织内仍有党员或下级组织时不能撤销，请先调动党员。")),
-		}, func(ok bool) {
-			if !ok {
-				return
-			}
-			on, err := date.Date()
-			if err == nil {
-				err = p.m.office.DissolveUnit(context.Background(), u.ID, on)
-			}
-			if err != nil {
-				p.m.showError("无法撤销", err)
-				return
-			}
-			p.m.setStatus("已撤销党组织：" + u.Name)
-			p.reload(u.ParentID)
-		}, p.m.win)
+	p.dissolveOn = date
+	note := widget.NewLabel("撤销后该组织不再参加考评，历史记录保留。\n组织内仍有党员或下级组织时不能撤销，请先调动党员。")
+	note.Wrapping = fyne.TextWrapWord
+	items := []*widget.FormItem{
+		widget.NewFormItem("撤销日期", date),
+		widget.NewFormItem("", note),
+	}
+	p.dissolveDialog = showFormDialog(p.m.win, "撤销“"+u.Name+"”", "撤销", items, func() error {
+		on, err := date.Date()
+		if err != nil || on.Day == 0 {
+			return model.FieldErrorf("Dissolved", "请填写完整的撤销日期，如 2026-03-05")
+		}
+		if err := p.store.DissolveUnit(context.Background(), u.ID, on); err != nil {
+			return err
+		}
+		p.m.setStatus("已撤销党组织：" + u.Name)
+		p.reload(u.ParentID)
+		return nil
+	})
 }
 
 func nextLevel(l model.UnitLevel) model.UnitLevel {

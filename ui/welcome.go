@@ -18,7 +18,10 @@ import (
 // demo committee, import a roster, or start with an empty committee.
 type WelcomeScreen struct {
 	m       *MainWindow
+	demo    DemoLoader
+	units   UnitStore
 	content fyne.CanvasObject
+	form    *unitForm // the 新建本级党委 form opened last (a test hook)
 
 	demoButton   *widget.Button
 	importButton *widget.Button
@@ -26,8 +29,8 @@ type WelcomeScreen struct {
 	progress     *widget.ProgressBarInfinite
 }
 
-func newWelcomeScreen(m *MainWindow) *WelcomeScreen {
-	s := &WelcomeScreen{m: m}
+func newWelcomeScreen(m *MainWindow, demo DemoLoader, units UnitStore) *WelcomeScreen {
+	s := &WelcomeScreen{m: m, demo: demo, units: units}
 	icon := canvas.NewImageFromResource(AppIcon)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSize(96, 96))
@@ -74,7 +77,7 @@ func (s *WelcomeScreen) onDemo() {
 	var res model.RosterResult
 	s.m.background(func() error {
 		var err error
-		res, err = s.m.office.LoadDemo(context.Background())
+		res, err = s.demo.LoadDemo(context.Background())
 		return err
 	}, func(err error) {
 		s.setBusy(false)
@@ -88,13 +91,26 @@ func (s *WelcomeScreen) onDemo() {
 }
 
 func (s *WelcomeScreen) onNew() {
-	root := model.Unit{Level: model.LevelCommittee, Kind: model.KindOrgan}
-	showUnitForm(s.m.win, "新建本级党委", root, func(u model.Unit) error {
-		if err := s.m.office.CreateUnit(context.Background(), &u); err != nil {
-			return err
-		}
+	s.form = showCommitteeForm(s.m.win, s.units, "", func(u model.Unit) {
 		s.m.setStatus("已新建：" + u.Name + "。请在左侧选中它，点“新增下级”添加党总支、党支部。")
 		s.m.units.reload(u.ID)
+	})
+}
+
+// showCommitteeForm asks for the top committee of an empty database (name
+// prefilled with name when known), creates it and calls created.
+func showCommitteeForm(win fyne.Window, store UnitStore, name string, created func(model.Unit)) *unitForm {
+	root := model.Unit{Name: name, Level: model.LevelCommittee, Kind: model.KindOrgan}
+	f := showUnitForm(win, "新建本级党委", root, func(u model.Unit) error {
+		if err := store.CreateUnit(context.Background(), &u); err != nil {
+			return err
+		}
+		created(u)
 		return nil
 	})
+	f.name.PlaceHolder = "如：中共青禾县委员会、青禾县委组织部"
+	f.code.PlaceHolder = "本单位自定的编码，如 QH"
+	f.name.Refresh()
+	f.code.Refresh()
+	return f
 }

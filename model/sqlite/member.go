@@ -30,11 +30,12 @@ func scanMember(sc rowScanner) (model.Member, error) {
 	return m, err
 }
 
-// normalizeMember trims the text fields and upper-cases the ID number's X.
+// normalizeMember trims the text fields, writes the phone number in
+// half-width digits (model.NormalizePhone) and upper-cases the ID number's X.
 func normalizeMember(m *model.Member) {
 	m.Name = strings.TrimSpace(m.Name)
 	m.Position = strings.TrimSpace(m.Position)
-	m.Phone = strings.TrimSpace(m.Phone)
+	m.Phone = model.NormalizePhone(m.Phone)
 	m.IDNumber = strings.ToUpper(strings.TrimSpace(m.IDNumber))
 }
 
@@ -74,12 +75,19 @@ func (s *Store) Member(ctx context.Context, id int64) (model.Member, error) {
 	return m, err
 }
 
-// CreateMember validates and stores a new member, sets m.ID and m.Initials,
-// and opens the first membership in m.UnitID from joinedUnitOn (zero when
-// not known). Text fields are trimmed.
+// today is the store's clock as a date, for the rules that need the day.
+func (s *Store) today() model.Date { return model.DateOf(s.opts.Now()) }
+
+// CreateMember validates (model.Member.ValidateEntry) and stores a new
+// member, sets m.ID and m.Initials, and opens the first membership in
+// m.UnitID from joinedUnitOn (zero when not known). Text fields are trimmed.
+// A zero SortOrder places the member after everyone already in the unit
+// (the unit's largest SortOrder plus one; members sort by SortOrder, then
+// ID), so a new member never lists above the secretary; m.SortOrder is set
+// to the value stored.
 func (s *Store) CreateMember(ctx context.Context, m *model.Member, joinedUnitOn model.Date) error {
 	normalizeMember(m)
-	if err := m.Validate(); err != nil {
+	if err := m.ValidateEntry(s.today()); err != nil {
 		return err
 	}
 	if err := joinedUnitOn.Validate(); err != nil {
@@ -90,6 +98,16 @@ func (s *Store) CreateMember(ctx context.Context, m *model.Member, joinedUnitOn 
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if _, err := activeUnitFor(ctx, tx, m.UnitID, m.Name); err != nil {
 			return err
+		}
+		if m.SortOrder == 0 {
+			var last int
+			if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(sort_order), 0) FROM members WHERE unit_id = ?`,
+				m.UnitID).Scan(&last); err != nil {
+				return wrap(err, "保存党员“%s”失败", m.Name)
+			}
+			if last > 0 { // when every order is 0 the new, larger ID already sorts last
+				m.SortOrder = last + 1
+			}
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO members (unit_id, name, initials, gender, birth, joined,
 			status, category, position, phone, id_number, sort_order) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
@@ -116,11 +134,12 @@ func memberArgs(m model.Member) []any {
 		m.Status, m.Category, m.Position, m.Phone, m.IDNumber, m.SortOrder}
 }
 
-// UpdateMember saves changes to a member's own fields. The unit cannot
-// change here (use TransferMember): a different UnitID is EInvalid.
+// UpdateMember validates (model.Member.ValidateEntry) and saves changes to a
+// member's own fields. The unit cannot change here (use TransferMember): a
+// different UnitID is EInvalid.
 func (s *Store) UpdateMember(ctx context.Context, m model.Member) error {
 	normalizeMember(&m)
-	if err := m.Validate(); err != nil {
+	if err := m.ValidateEntry(s.today()); err != nil {
 		return err
 	}
 	m.Initials = initials(m.Name)

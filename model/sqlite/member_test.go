@@ -1,8 +1,10 @@
 package sqlite
 
 import (
+	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"xingji/model"
 )
@@ -58,7 +60,7 @@ func TestMemberCreateReadUpdateDelete(t *testing.T) {
 	bad = newMember(a.ID, "李四")
 	bad.IDNumber = "11010119800501001A" // malformed; a mere check-digit typo is stored (the importer warns)
 	wantMessage(t, s.CreateMember(ctx, &bad, model.Date{}), "身份证号")
-	wantCode(t, s.UpdateMember(ctx, model.Member{ID: 999, UnitID: a.ID, Name: "无", Status: model.StatusFull, Category: model.CategoryActive}), model.ENotFound)
+	wantCode(t, s.UpdateMember(ctx, model.Member{ID: 999, UnitID: a.ID, Name: "无", Gender: model.Female, Status: model.StatusFull, Category: model.CategoryActive}), model.ENotFound)
 
 	if err := s.DeleteMember(ctx, m.ID); err != nil {
 		t.Fatal(err)
@@ -173,5 +175,60 @@ func TestAllMembers(t *testing.T) {
 	if got := all[0]; got.IDNumber != "110101198005010018" || got.Phone != "17000000001" ||
 		got.Birth != model.D(1980, 5, 1) || got.Initials != "zs" || got.UnitID != root.ID {
 		t.Errorf("AllMembers[0] = %+v", got)
+	}
+}
+
+// A member added without a sort order lists after everyone already in the
+// unit — never above the secretary, who is usually first.
+func TestCreateMemberDefaultSortOrderIsLast(t *testing.T) {
+	s := openStore(t)
+	root := addUnit(t, s, 0, "县委", "R", model.LevelCommittee)
+	a := addUnit(t, s, root.ID, "第一党支部", "A", model.LevelBranch)
+	for i, name := range []string{"书记甲", "委员乙"} {
+		m := newMember(a.ID, name)
+		m.SortOrder = i + 1
+		if err := s.CreateMember(ctx, &m, model.Date{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	added := addMember(t, s, a.ID, "新党员")
+	if added.SortOrder != 3 {
+		t.Errorf("new member's SortOrder = %d, want 3 (largest in the unit + 1)", added.SortOrder)
+	}
+	page, err := s.Members(ctx, model.MemberQuery{UnitID: a.ID})
+	if got := rowNames(page.Rows); err != nil || !reflect.DeepEqual(got, []string{"书记甲", "委员乙", "新党员"}) {
+		t.Errorf("order = %v, %v", got, err)
+	}
+}
+
+// The store applies the member form's rules with its own clock: a 正式党员
+// cannot join after today, the gender is required, and the phone must look
+// like one (full-width digits are stored half-width).
+func TestCreateMemberEntryRules(t *testing.T) {
+	s := openAt(t, filepath.Join(t.TempDir(), "x.db"), Options{Now: func() time.Time {
+		return time.Date(2026, 3, 1, 9, 0, 0, 0, time.Local)
+	}})
+	root := addUnit(t, s, 0, "县委", "R", model.LevelCommittee)
+	m := newMember(root.ID, "未来")
+	m.Joined = model.D(2026, 3, 2)
+	if e := wantCode(t, s.CreateMember(ctx, &m, model.Date{}), model.EInvalid); e.Field != "Joined" {
+		t.Errorf("future join: field %q", e.Field)
+	}
+	m.Joined = model.D(2026, 3, 1)
+	m.Gender = model.GenderUnknown
+	if e := wantCode(t, s.CreateMember(ctx, &m, model.Date{}), model.EInvalid); e.Field != "Gender" {
+		t.Errorf("no gender: field %q", e.Field)
+	}
+	m.Gender = model.Male
+	m.Phone = "abc"
+	if e := wantCode(t, s.CreateMember(ctx, &m, model.Date{}), model.EInvalid); e.Field != "Phone" {
+		t.Errorf("phone abc: field %q", e.Field)
+	}
+	m.Phone = "０９３１－８１２３４５６"
+	if err := s.CreateMember(ctx, &m, model.Date{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Member(ctx, m.ID); got.Phone != "0931-8123456" {
+		t.Errorf("stored phone %q, want 0931-8123456", got.Phone)
 	}
 }
