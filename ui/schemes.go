@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -479,8 +478,8 @@ func hasScheme(all []model.Scheme, code, version string) bool {
 	return false
 }
 
-// freeVersion suggests the next version label not yet used for the code:
-// "1" → "2", "2011-1" → "2011-2", "2011" → "2011-2".
+// freeVersion suggests the next version label not yet used for the code,
+// by model.NextSchemeVersion.
 func (s *SchemesScreen) freeVersion() string {
 	var all []model.Scheme
 	for _, e := range s.entries {
@@ -488,29 +487,11 @@ func (s *SchemesScreen) freeVersion() string {
 	}
 	v := s.current.Version
 	for {
-		v = nextVersion(v)
+		v = model.NextSchemeVersion(v)
 		if !hasScheme(all, s.current.Code, v) {
 			return v
 		}
 	}
-}
-
-// nextVersion raises the last number of a version label.
-func nextVersion(v string) string {
-	i := len(v)
-	for i > 0 && v[i-1] >= '0' && v[i-1] <= '9' {
-		i--
-	}
-	n, err := strconv.Atoi(v[i:])
-	switch {
-	case v == "":
-		return "2"
-	case err != nil || n >= 1_000_000:
-		return v + "-2"
-	case i == 0 || v[i-1] == '-' || v[i-1] == '.':
-		return v[:i] + strconv.Itoa(n+1)
-	}
-	return v + "-2"
 }
 
 // onSave asks for the new version label and saves the working copy under
