@@ -26,26 +26,27 @@ type settingsDialog struct {
 	tabs   *container.AppTabs
 	ready  bool
 
-	name, total *textEntry
-	period      *widget.SelectEntry
-	srcWeight   []*textEntry
-	srcName     []*textEntry
-	srcAgg      []*widget.Select
-	srcMin      []*textEntry
-	weightSum   *widget.Label
-	missing     *widget.RadioGroup
-	bands       *textEntry
-	bandsText   string // what the bands entry showed at first
-	bonus       *widget.Check
-	quotas      []*quotaRow
-	quotaBox    *fyne.Container
-	addBand     *widget.Select
-	addMode     *widget.Select
-	addShare    *textEntry
-	addScope    *widget.Select
-	check       *widget.Label // the candidate's problems
-	errText     *widget.Label // why 应用 was refused
-	apply       *widget.Button
+	name, total  *textEntry
+	period       *widget.SelectEntry
+	srcWeight    []*textEntry
+	srcName      []*textEntry
+	srcAgg       []*widget.Select
+	srcMin       []*textEntry
+	weightSum    *widget.Label
+	missing      *widget.RadioGroup
+	bandRows     []*bandRow
+	bandBox      *fyne.Container
+	bandsByStars bool // the scheme bands by stars: the rows are not shown
+	bonus        *widget.Check
+	quotas       []*quotaRow
+	quotaBox     *fyne.Container
+	addBand      *widget.Select
+	addMode      *widget.Select
+	addShare     *textEntry
+	addScope     *widget.Select
+	check        *widget.Label // the candidate's problems
+	errText      *widget.Label // why 应用 was refused
+	apply        *widget.Button
 }
 
 // quotaRow is one quota being edited: the quota and the widgets for its
@@ -120,7 +121,7 @@ func (d *settingsDialog) basicTab(sc *model.Scheme) fyne.CanvasObject {
 		widget.NewFormItem("方案名称", d.name),
 		widget.NewFormItem("规定总分（分）", d.total),
 		widget.NewFormItem("考核周期", d.period),
-		widget.NewFormItem("编码 / 版本", widget.NewLabel(sc.Code+" / "+sc.Version)),
+		widget.NewFormItem("版本", widget.NewLabel(sc.Version)),
 		widget.NewFormItem("考核对象", widget.NewLabel(subject)),
 		widget.NewFormItem("依据文件", source),
 	))
@@ -160,24 +161,6 @@ func (d *settingsDialog) sourcesTab(sc *model.Scheme) fyne.CanvasObject {
 		boldLabel("某一来源没有分数时"), d.missing))
 }
 
-func (d *settingsDialog) bandsTab(sc *model.Scheme) fyne.CanvasObject {
-	d.bandsText = bandLines(sc)
-	d.bands = newMultiLineEntry()
-	d.bands.SetText(d.bandsText)
-	d.bands.SetMinRowsVisible(7)
-	d.bands.OnChanged = func(string) { d.update() }
-	help := "每行一个等次，从高到低，写成“名称:下限-上限”（含下限、不含上限），例如\n五星级:95-\n四星级:90-95\n无星:-60\n上限后加“含”表示含上限；只写下限（如“四星级:90”）表示到上一行的下限为止。"
-	if sc.Stars != nil && sc.Stars.BandByCount {
-		d.bands.Disable()
-		help = "本方案按得星数定等次，所需星数暂不能在这里修改。"
-	}
-	d.bonus = newCheck("加分项计入评定等次的总分", func(bool) { d.update() })
-	d.bonus.SetChecked(sc.BonusInGrade)
-	h := wrapLabel(help)
-	h.Importance = widget.LowImportance
-	return container.NewVScroll(container.NewVBox(d.bands, h, d.bonus))
-}
-
 // candidate returns the working copy with the dialog's settings, or why
 // something typed cannot be read.
 func (d *settingsDialog) candidate() (model.Scheme, error) {
@@ -214,12 +197,12 @@ func (d *settingsDialog) candidate() (model.Scheme, error) {
 	} else if sc.MissingSource == model.MissingZero {
 		sc.MissingSource = model.MissingRenormalize
 	}
-	if d.bands.Text != d.bandsText {
-		if sc.Bands, err = parseBandLines(d.bands.Text, d.before.Bands); err != nil {
+	sc.BonusInGrade = d.bonus.Checked
+	if !d.bandsByStars {
+		if sc.Bands, err = d.readBands(sc.Total, sc.BonusInGrade); err != nil {
 			return sc, err
 		}
 	}
-	sc.BonusInGrade = d.bonus.Checked
 	sc.Quotas = nil
 	for _, r := range d.quotas {
 		q := r.q
@@ -403,7 +386,7 @@ func settingsChange(a, b model.Scheme) string {
 	diff("考核周期", a.Period, b.Period)
 	diff("评分来源", sourcesWords(a), sourcesWords(b))
 	diff("缺少来源时", missingNames[btoi(a.MissingSource == model.MissingZero)], missingNames[btoi(b.MissingSource == model.MissingZero)])
-	lines("等次", bandLines(&a), bandLines(&b))
+	lines("等次", bandWords(&a), bandWords(&b))
 	diff("加分计入等次", []string{"否", "是"}[btoi(a.BonusInGrade)], []string{"否", "是"}[btoi(b.BonusInGrade)])
 	lines("比例控制", quotaLines(&a), quotaLines(&b))
 	if len(parts) == 0 {

@@ -189,7 +189,7 @@ func readOnlyTab(sc *model.Scheme) fyne.CanvasObject {
 		for _, s := range st.Stars {
 			w := s.Name
 			if s.Ref != "" && s.Earn != nil {
-				w += "：“" + s.Ref + "”得分" + s.Earn.Describe("分")
+				w += "：" + namesOf(sc).ref(s.Ref) + "得分" + s.Earn.Describe("分")
 			}
 			if len(s.Requires) > 0 {
 				w += "，" + conditionWords(s.Requires)

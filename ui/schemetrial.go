@@ -60,7 +60,10 @@ type trialFlag struct {
 
 func newTrialPanel(s *SchemesScreen) *TrialPanel {
 	p := &TrialPanel{s: s}
-	p.kind = newSelect(nil, func(string) { p.showApplicable() })
+	p.kind = newSelect(nil, func(string) {
+		p.showApplicable()
+		p.clearResults()
+	})
 	p.kind.PlaceHolder = "请选择"
 	p.kindLabel = widget.NewLabel("党组织类型")
 	p.calc = newButton("计算", p.onCalc)
@@ -125,17 +128,17 @@ func (p *TrialPanel) rebuild() {
 	for _, f := range sc.Facts {
 		v := &trialValue{name: f.Name, label: f.Label}
 		if f.Flag {
-			v.check = newCheck(f.Label, nil)
+			v.check = p.newCheck(f.Label)
 			p.rows.Add(v.check)
 		} else {
-			v.entry = newEntry()
+			v.entry = p.newEntry()
 			v.entry.PlaceHolder = f.Unit
 			p.rows.Add(container.NewGridWithColumns(2, widget.NewLabel(f.Label), v.entry))
 		}
 		p.facts = append(p.facts, v)
 	}
 	for _, vt := range sc.Vetoes {
-		f := &trialFlag{name: vt.Code, check: newCheck("发生："+vt.Title, nil)}
+		f := &trialFlag{name: vt.Code, check: p.newCheck("发生：" + vt.Title)}
 		p.vetoes = append(p.vetoes, f)
 		p.rows.Add(f.check)
 	}
@@ -145,7 +148,7 @@ func (p *TrialPanel) rebuild() {
 // newItem builds one item's row with the inputs its rule reads.
 func (p *TrialPanel) newItem(it model.Item, applies []model.UnitKind) *trialItem {
 	ti := &trialItem{it: it, applies: applies}
-	title := widget.NewLabel("〔" + it.Code + "〕" + it.Title + "（" + it.Points.String() + "分）")
+	title := widget.NewLabel(namesOf(&p.s.current).item(&it) + "（" + it.Points.String() + "分）")
 	title.Wrapping = fyne.TextWrapWord
 	rule := widget.NewLabel(ruleText(&it))
 	rule.Wrapping = fyne.TextWrapWord
@@ -153,7 +156,7 @@ func (p *TrialPanel) newItem(it model.Item, applies []model.UnitKind) *trialItem
 	if len(it.EnteredBy) == 1 && it.EnteredBy[0] == model.SourceFacts {
 		inputs.Add(widget.NewLabel("按下方“事实情况”计算"))
 	} else {
-		ti.addInputs(&it.Rule, inputs)
+		ti.addInputs(p, &it.Rule, inputs)
 	}
 	ti.points = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ti.why = widget.NewLabel("")
@@ -164,14 +167,14 @@ func (p *TrialPanel) newItem(it model.Item, applies []model.UnitKind) *trialItem
 }
 
 // addInputs adds the widgets rule r reads (recursing into parts).
-func (ti *trialItem) addInputs(r *model.Rule, box *fyne.Container) {
+func (ti *trialItem) addInputs(p *TrialPanel, r *model.Rule, box *fyne.Container) {
 	value := func(name, label string) {
 		for _, v := range ti.values {
 			if v.name == name {
 				return
 			}
 		}
-		v := &trialValue{name: name, label: label, entry: newEntry()}
+		v := &trialValue{name: name, label: label, entry: p.newEntry()}
 		l := widget.NewLabel(label)
 		l.Wrapping = fyne.TextWrapWord
 		ti.values = append(ti.values, v)
@@ -179,14 +182,14 @@ func (ti *trialItem) addInputs(r *model.Rule, box *fyne.Container) {
 		box.Add(v.entry)
 	}
 	flag := func(list *[]*trialFlag, name, label string) {
-		f := &trialFlag{name: name, check: newCheck(label, nil)}
+		f := &trialFlag{name: name, check: p.newCheck(label)}
 		*list = append(*list, f)
 		box.Add(f.check)
 	}
 	switch r.Kind {
 	case model.RuleManual, "":
 		if ti.score == nil {
-			ti.score = newEntry()
+			ti.score = p.newEntry()
 			ti.score.PlaceHolder = "得分，0至" + ti.it.Points.String()
 			box.Add(ti.score)
 		}
@@ -227,7 +230,7 @@ func (ti *trialItem) addInputs(r *model.Rule, box *fyne.Container) {
 	case model.RuleParts:
 		for i := range r.Parts {
 			box.Add(widget.NewLabelWithStyle(r.Parts[i].Title, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
-			ti.addInputs(&r.Parts[i].Rule, box)
+			ti.addInputs(p, &r.Parts[i].Rule, box)
 		}
 	}
 }
@@ -266,12 +269,13 @@ func (p *TrialPanel) subject() (scoring.Subject, error) {
 		return d, true, nil
 	}
 	var inputs []scoring.ItemInput
+	names := namesOf(&p.s.current)
 	for _, ti := range p.items {
 		if !ti.row.Visible() {
 			continue
 		}
 		in := scoring.ItemInput{Item: ti.it.Code}
-		where := model.ItemLabel(ti.it.Code, ti.it.Title)
+		where := names.label(&ti.it)
 		if ti.score != nil {
 			d, ok, err := num(where, "得分", ti.score.Text)
 			if err != nil {
@@ -345,16 +349,48 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
+// newEntry returns an entry of the panel: Enter runs 试算, typing clears
+// the last results (they no longer match the inputs).
+func (p *TrialPanel) newEntry() *textEntry {
+	e := newEntry()
+	e.OnSubmitted = safely1(func(string) { p.onCalc() })
+	e.OnChanged = safely1(func(string) { p.clearResults() })
+	return e
+}
+
+// newCheck returns a check of the panel; ticking it clears the last results.
+func (p *TrialPanel) newCheck(label string) *widget.Check {
+	return newCheck(label, func(bool) { p.clearResults() })
+}
+
+// clearResults removes every result shown, so that no result stands beside
+// inputs it was not computed from.
+func (p *TrialPanel) clearResults() {
+	if p.result == nil && p.summary.Text == "" {
+		return
+	}
+	p.result = nil
+	p.summary.SetText("")
+	for _, ti := range p.items {
+		ti.points.SetText("")
+		ti.why.SetText("")
+	}
+}
+
 // onCalc scores the subject and shows each item's points with its why.
+// Inputs that cannot be read clear the last results and say why.
 func (p *TrialPanel) onCalc() {
+	names := namesOf(&p.s.current)
 	sub, err := p.subject()
 	if err != nil {
-		p.summary.SetText(model.ErrorMessage(err))
+		p.clearResults()
+		p.summary.SetText(names.text(model.ErrorMessage(err)))
 		return
 	}
 	eng, ps := scoring.Compile(p.s.current)
 	if eng == nil {
-		p.summary.SetText("方案有严重问题，不能试算：" + ps.Fatal().Error())
+		p.clearResults()
+		p.summary.SetText("方案有严重问题，不能试算：" + names.text(ps.Fatal().Error()))
 		return
 	}
 	res := eng.Score(scoring.Input{Period: "试算", Subjects: []scoring.Subject{sub}})
@@ -372,9 +408,9 @@ func (p *TrialPanel) onCalc() {
 			continue
 		}
 		ti.points.SetText("得分 " + ir.Score.String() + " 分（分值 " + ir.Max.String() + "）")
-		ti.why.SetText(stepsText(ir.Why, 0))
+		ti.why.SetText(names.text(stepsText(ir.Why, 0)))
 	}
-	p.summary.SetText(p.summaryText(&r))
+	p.summary.SetText(names.text(p.summaryText(&r)))
 }
 
 // summaryText writes the total, band, caps, stars and issues.
