@@ -71,7 +71,7 @@ func newTrialPanel(s *SchemesScreen) *TrialPanel {
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.rows = container.NewVBox()
-	hint := widget.NewLabel("逐项填写后按“计算”。各评分来源按相同数值试算；空着的项目按未填写处理。")
+	hint := widget.NewLabel("逐项填写后按“计算”或回车。各评分来源按相同数值试算；空着的项目按未填写处理。")
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
 	bar := container.NewHBox(p.kindLabel, p.kind, p.calc)
@@ -116,7 +116,7 @@ func (p *TrialPanel) rebuild() {
 			for _, s := range path {
 				titles = append(titles, s.Title)
 			}
-			p.rows.Add(widget.NewLabelWithStyle(strings.Join(titles, " › "), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+			p.rows.Add(wrapped(widget.NewLabelWithStyle(strings.Join(titles, " › "), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
 		}
 		ti := p.newItem(*it, model.EffectiveAppliesTo(path, it))
 		p.items = append(p.items, ti)
@@ -128,19 +128,22 @@ func (p *TrialPanel) rebuild() {
 	for _, f := range sc.Facts {
 		v := &trialValue{name: f.Name, label: f.Label}
 		if f.Flag {
-			v.check = p.newCheck(f.Label)
-			p.rows.Add(v.check)
+			var row fyne.CanvasObject
+			v.check, row = p.newCheck(f.Label)
+			p.rows.Add(row)
 		} else {
 			v.entry = p.newEntry()
 			v.entry.PlaceHolder = f.Unit
-			p.rows.Add(container.NewGridWithColumns(2, widget.NewLabel(f.Label), v.entry))
+			p.rows.Add(container.NewGridWithColumns(2, wrapLabel(f.Label), v.entry))
 		}
 		p.facts = append(p.facts, v)
 	}
 	for _, vt := range sc.Vetoes {
-		f := &trialFlag{name: vt.Code, check: p.newCheck("发生：" + vt.Title)}
+		f := &trialFlag{name: vt.Code}
+		var row fyne.CanvasObject
+		f.check, row = p.newCheck("发生：" + vt.Title)
 		p.vetoes = append(p.vetoes, f)
-		p.rows.Add(f.check)
+		p.rows.Add(row)
 	}
 	p.showApplicable()
 }
@@ -154,7 +157,7 @@ func (p *TrialPanel) newItem(it model.Item, applies []model.UnitKind) *trialItem
 	rule.Wrapping = fyne.TextWrapWord
 	inputs := container.NewVBox()
 	if len(it.EnteredBy) == 1 && it.EnteredBy[0] == model.SourceFacts {
-		inputs.Add(widget.NewLabel("按下方“事实情况”计算"))
+		inputs.Add(wrapLabel("按下方“事实情况”计算"))
 	} else {
 		ti.addInputs(p, &it.Rule, inputs)
 	}
@@ -182,9 +185,11 @@ func (ti *trialItem) addInputs(p *TrialPanel, r *model.Rule, box *fyne.Container
 		box.Add(v.entry)
 	}
 	flag := func(list *[]*trialFlag, name, label string) {
-		f := &trialFlag{name: name, check: p.newCheck(label)}
+		f := &trialFlag{name: name}
+		var row fyne.CanvasObject
+		f.check, row = p.newCheck(label)
 		*list = append(*list, f)
-		box.Add(f.check)
+		box.Add(row)
 	}
 	switch r.Kind {
 	case model.RuleManual, "":
@@ -229,7 +234,7 @@ func (ti *trialItem) addInputs(p *TrialPanel, r *model.Rule, box *fyne.Container
 		}
 	case model.RuleParts:
 		for i := range r.Parts {
-			box.Add(widget.NewLabelWithStyle(r.Parts[i].Title, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+			box.Add(wrapped(widget.NewLabelWithStyle(r.Parts[i].Title, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})))
 			ti.addInputs(p, &r.Parts[i].Rule, box)
 		}
 	}
@@ -358,9 +363,12 @@ func (p *TrialPanel) newEntry() *textEntry {
 	return e
 }
 
-// newCheck returns a check of the panel; ticking it clears the last results.
-func (p *TrialPanel) newCheck(label string) *widget.Check {
-	return newCheck(label, func(bool) { p.clearResults() })
+// newCheck returns a check of the panel and its row, the label beside it
+// wrapping (a check's own text would not, and would widen the window);
+// ticking it clears the last results.
+func (p *TrialPanel) newCheck(label string) (*widget.Check, fyne.CanvasObject) {
+	c := newCheck("", func(bool) { p.clearResults() })
+	return c, container.NewBorder(nil, nil, c, nil, wrapLabel(label))
 }
 
 // clearResults removes every result shown, so that no result stands beside
@@ -476,4 +484,10 @@ func stepsText(steps []scoring.Step, depth int) string {
 	}
 	rec(steps, depth)
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// wrapped makes l wrap at word boundaries and returns it.
+func wrapped(l *widget.Label) *widget.Label {
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
