@@ -22,25 +22,7 @@ import (
 // the widgets draw it), and the dialogs open over it.
 func screenTexts(s *SchemesScreen) []string {
 	var out []string
-	add := func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Label:
-			out = append(out, w.Text)
-		case *widget.Button:
-			out = append(out, w.Text)
-		case *widget.Check:
-			out = append(out, w.Text)
-		case *widget.Select:
-			out = append(out, w.Selected, w.PlaceHolder)
-			out = append(out, w.Options...)
-		case *widget.RichText:
-			out = append(out, w.String())
-		case *widget.SelectEntry:
-			out = append(out, w.Text, w.PlaceHolder)
-		case *textEntry:
-			out = append(out, w.Text, w.PlaceHolder)
-		}
-	}
+	add := func(o fyne.CanvasObject) { out = append(out, textsOf(o)...) }
 	walkObjects(s.win.Content(), add)
 	for _, o := range s.win.Canvas().Overlays().List() {
 		walkObjects(o, add)
@@ -353,4 +335,26 @@ func firstItemNode(s *SchemesScreen) string {
 		return ""
 	}
 	return rec("")
+}
+
+// textsOf returns the texts o shows itself (labels, buttons, checks,
+// pick-lists with their options, rich text, entries).
+func textsOf(o fyne.CanvasObject) []string {
+	switch w := o.(type) {
+	case *widget.Label:
+		return []string{w.Text}
+	case *widget.Button:
+		return []string{w.Text}
+	case *widget.Check:
+		return []string{w.Text}
+	case *widget.Select:
+		return append([]string{w.Selected, w.PlaceHolder}, w.Options...)
+	case *widget.RichText:
+		return []string{w.String()}
+	case *widget.SelectEntry:
+		return []string{w.Text, w.PlaceHolder}
+	case *textEntry:
+		return []string{w.Text, w.PlaceHolder}
+	}
+	return nil
 }

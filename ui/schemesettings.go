@@ -25,6 +25,7 @@ type settingsDialog struct {
 	d      dialog.Dialog
 	tabs   *container.AppTabs
 	ready  bool
+	closed bool
 
 	name, total  *textEntry
 	period       *widget.SelectEntry
@@ -38,6 +39,7 @@ type settingsDialog struct {
 	bandBox      *fyne.Container
 	bandsByStars bool // the scheme bands by stars: the rows are not shown
 	bonus        *widget.Check
+	other        otherRules
 	quotas       []*quotaRow
 	quotaBox     *fyne.Container
 	addBand      *widget.Select
@@ -82,17 +84,10 @@ func (s *SchemesScreen) showSettings() *settingsDialog {
 		container.NewTabItem("评分来源与权重", d.sourcesTab(sc)),
 		container.NewTabItem("等次/星级", d.bandsTab(sc)),
 		container.NewTabItem("比例控制", d.quotasTab(sc)),
-		container.NewTabItem("其他规定", readOnlyTab(sc)),
+		container.NewTabItem("其他规定", d.otherTab(sc)),
 	)
-	cancel := newIconButton("取消", theme.CancelIcon(), func() { d.d.Hide() })
-	d.apply = newIconButton("应用", theme.ConfirmIcon(), func() {
-		if err := d.onApply(); err != nil {
-			d.errText.SetText(model.ErrorMessage(err))
-			return
-		}
-		d.errText.SetText("")
-		d.d.Hide()
-	})
+	cancel := newIconButton("取消", theme.CancelIcon(), d.close)
+	d.apply = newIconButton("应用", theme.ConfirmIcon(), d.applyAndClose)
 	d.apply.Importance = widget.HighImportance
 	hint := widget.NewLabel("应用后为未保存的修改，请再按“保存为新版本”保存。")
 	hint.Importance = widget.LowImportance
@@ -102,8 +97,35 @@ func (s *SchemesScreen) showSettings() *settingsDialog {
 	d.d.Resize(fyne.NewSize(860, 620))
 	d.ready = true
 	d.update()
+	// Enter applies and Escape cancels, in a field (see entry) or not.
+	prevKey := s.win.Canvas().OnTypedKey()
+	s.win.Canvas().SetOnTypedKey(safely1(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			d.applyAndClose()
+		case fyne.KeyEscape:
+			d.close()
+		}
+	}))
+	d.d.SetOnClosed(func() { s.win.Canvas().SetOnTypedKey(prevKey) })
 	d.d.Show()
 	return d
+}
+
+// applyAndClose applies the settings and closes the dialog, or shows why
+// they cannot be applied.
+func (d *settingsDialog) applyAndClose() {
+	if err := d.onApply(); err != nil {
+		d.errText.SetText(model.ErrorMessage(err))
+		return
+	}
+	d.errText.SetText("")
+	d.close()
+}
+
+func (d *settingsDialog) close() {
+	d.closed = true
+	d.d.Hide()
 }
 
 func (d *settingsDialog) basicTab(sc *model.Scheme) fyne.CanvasObject {
@@ -226,6 +248,9 @@ func (d *settingsDialog) candidate() (model.Scheme, error) {
 		}
 		sc.Quotas = append(sc.Quotas, q)
 	}
+	if err := d.readOther(&sc); err != nil {
+		return sc, err
+	}
 	sc.Notes = sc.Notes[:0]
 	for _, n := range d.before.Notes {
 		if !removedRef(&d.before, &sc, n.Ref) {
@@ -253,6 +278,9 @@ func removedRef(a, b *model.Scheme, ref string) bool {
 func (d *settingsDialog) update() {
 	if !d.ready {
 		return
+	}
+	if d.errText.Text != "" {
+		d.errText.SetText("") // an edit answers the last refusal
 	}
 	var sum model.Decimal
 	for _, e := range d.srcWeight {
@@ -332,7 +360,9 @@ func (d *settingsDialog) onApply() error {
 func (d *settingsDialog) entry(text string) *textEntry {
 	e := newEntry()
 	e.SetText(text)
-	e.OnChanged = func(string) { d.update() }
+	e.OnChanged = safely1(func(string) { d.update() })
+	e.OnSubmitted = safely1(func(string) { d.applyAndClose() })
+	e.setOnEscape(d.close)
 	return e
 }
 
@@ -389,6 +419,7 @@ func settingsChange(a, b model.Scheme) string {
 	lines("等次", bandWords(&a), bandWords(&b))
 	diff("加分计入等次", []string{"否", "是"}[btoi(a.BonusInGrade)], []string{"否", "是"}[btoi(b.BonusInGrade)])
 	lines("比例控制", quotaLines(&a), quotaLines(&b))
+	lines("其他规定", otherWords(&a), otherWords(&b))
 	if len(parts) == 0 {
 		return ""
 	}

@@ -63,6 +63,7 @@ func (d *settingsDialog) newBandRow(b model.Band) *bandRow {
 	r.name.PlaceHolder = "等次名称"
 	r.name.SetText(b.Name)
 	r.name.OnChanged = safely1(func(string) { d.update() })
+	r.name.OnSubmitted = safely1(func(string) { d.applyAndClose() })
 	num := func(x *model.Decimal) string {
 		if x == nil {
 			return ""
