@@ -43,7 +43,7 @@ type vetoRow struct {
 
 const noBand = "（不限）"
 
-var vetoEffects = []string{"取消本期评定资格", "不得评先，等次不高于"}
+var vetoEffects = []string{"取消评定资格", "不得评先，最高为"}
 
 // bandChoices lists the scheme's band names after noBand.
 func bandChoices(sc *model.Scheme) []string {
@@ -103,7 +103,11 @@ func (d *settingsDialog) otherTab(sc *model.Scheme) fyne.CanvasObject {
 		if v.Effect == model.VetoNoAward {
 			r.effect.SetSelected(vetoEffects[1])
 		}
-		r.effect.OnChanged = safely1(func(string) { d.update() })
+		r.effect.OnChanged = safely1(func(e string) {
+			showIf(r.maxBand, e == vetoEffects[1])
+			d.update()
+		})
+		showIf(r.maxBand, r.effect.Selected == vetoEffects[1])
 		r.maxBand.OnChanged = safely1(func(string) { d.update() })
 		o.vetoes = append(o.vetoes, r)
 		head := "发生："
@@ -310,4 +314,12 @@ func orZero(s string) string {
 		return "0"
 	}
 	return s
+}
+
+func showIf(o fyne.CanvasObject, show bool) {
+	if show {
+		o.Show()
+	} else {
+		o.Hide()
+	}
 }
