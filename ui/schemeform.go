@@ -2,10 +2,12 @@ package ui
 
 import (
 	"encoding/json"
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,26 +18,91 @@ import (
 // the scheme: "s:0.1" is the second subsection of the first section,
 // "i:0.1:2" the third item of that subsection.
 type schemeTree struct {
-	widget   *widget.Tree
+	widget   *treeWidget
 	scheme   *model.Scheme
+	names    schemeNames // the shown scheme's 序号
 	selected string
 	onSelect func(id string)
+	onOpen   func() // double-click or Enter on a row: edit it
 }
 
-func newSchemeTree(onSelect func(string)) *schemeTree {
-	t := &schemeTree{onSelect: onSelect}
-	t.widget = widget.NewTree(t.childIDs, t.isBranch, t.createNode, t.updateNode)
-	t.widget.OnSelected = func(id widget.TreeNodeID) {
+func newSchemeTree(onSelect func(string), onOpen func()) *schemeTree {
+	t := &schemeTree{onSelect: onSelect, onOpen: onOpen}
+	t.widget = &treeWidget{enter: func() { t.open(t.selected) }}
+	t.widget.ChildUIDs, t.widget.IsBranch = t.childIDs, t.isBranch
+	t.widget.CreateNode, t.widget.UpdateNode = t.createNode, t.updateNode
+	t.widget.ExtendBaseWidget(t.widget)
+	t.widget.OnSelected = safely1(func(id widget.TreeNodeID) {
 		t.selected = id
 		t.onSelect(id)
-	}
+	})
 	return t
 }
+
+// open selects id and opens it in its form.
+func (t *schemeTree) open(id string) {
+	if id == "" {
+		return
+	}
+	if t.selected != id {
+		t.widget.Select(id)
+	}
+	safely(t.onOpen)()
+}
+
+// treeWidget is a Tree whose rows open on Enter (the selected row).
+type treeWidget struct {
+	widget.Tree
+	enter func()
+}
+
+// TypedKey opens the selected row on Enter; other keys move as in a Tree.
+func (w *treeWidget) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		w.enter()
+		return
+	}
+	w.Tree.TypedKey(k)
+}
+
+// rowTapper lies over a tree row: a tap selects the row, a double tap
+// opens it.
+type rowTapper struct {
+	widget.BaseWidget
+	id   string
+	tree *schemeTree
+}
+
+func newRowTapper(t *schemeTree) *rowTapper {
+	r := &rowTapper{tree: t}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *rowTapper) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// Tapped selects the row and gives the tree the keyboard, as a Tree's own
+// row does.
+func (r *rowTapper) Tapped(*fyne.PointEvent) {
+	if r.id == "" {
+		return
+	}
+	r.tree.widget.Select(r.id)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.tree.widget); c != nil {
+		c.Focus(r.tree.widget)
+	}
+}
+
+// DoubleTapped opens the row.
+func (r *rowTapper) DoubleTapped(*fyne.PointEvent) { r.tree.open(r.id) }
 
 // show displays sc (which must stay in place while shown), keeping the
 // selection when it still exists, and opens every section.
 func (t *schemeTree) show(sc *model.Scheme) {
 	t.scheme = sc
+	t.names = namesOf(sc)
 	t.widget.Refresh()
 	t.widget.OpenAllBranches()
 	if sec, it := t.lookup(sc, t.selected); sec == nil && it == nil {
@@ -152,11 +219,13 @@ func (t *schemeTree) createNode(bool) fyne.CanvasObject {
 	rule := widget.NewLabel("由考核人员在0至5分之间评分")
 	rule.Truncation = fyne.TextTruncateEllipsis
 	points := widget.NewLabel("100分")
-	return container.NewBorder(nil, nil, nil, points, container.NewGridWithColumns(2, title, rule))
+	return container.NewStack(container.NewBorder(nil, nil, nil, points, container.NewGridWithColumns(2, title, rule)), newRowTapper(t))
 }
 
 func (t *schemeTree) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
-	row := o.(*fyne.Container)
+	stack := o.(*fyne.Container)
+	stack.Objects[1].(*rowTapper).id = id
+	row := stack.Objects[0].(*fyne.Container)
 	grid := row.Objects[0].(*fyne.Container)
 	title, rule := grid.Objects[0].(*widget.Label), grid.Objects[1].(*widget.Label)
 	points := row.Objects[1].(*widget.Label)
@@ -164,7 +233,7 @@ func (t *schemeTree) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasObjec
 	switch {
 	case it != nil:
 		title.TextStyle.Bold = false
-		title.SetText(it.Code + " " + it.Title)
+		title.SetText(t.names.item(it))
 		rule.SetText(ruleText(it))
 		p := it.Points.String() + "分"
 		if it.Bonus {
@@ -341,7 +410,7 @@ func (s *SchemesScreen) onEditItem() {
 		items = append(items, widget.NewFormItem("适用类型", f.kinds))
 	}
 	items = append(items, f.ruleItems(it)...)
-	f.dialog = showFormDialog(s.win, "修改项目 "+it.Code, "确定", items, func() error {
+	f.dialog = showFormDialog(s.win, "修改项目 "+namesOf(&s.current).item(it), "确定", items, func() error {
 		return s.applyItem(id, f)
 	})
 	f.dialog.d.Resize(fyne.NewSize(720, 0))
@@ -434,7 +503,7 @@ func (s *SchemesScreen) applyItem(id string, f *itemForm) error {
 			return err
 		}
 	}
-	if change := itemChange(*it, n); change != "" {
+	if change := itemChange(namesOf(&s.current).label(it), *it, n); change != "" {
 		*it = n
 		s.edited(change)
 	}
@@ -452,8 +521,9 @@ func ruleJSON(r model.Rule) string {
 	return string(b)
 }
 
-// itemChange says in words what changed from a to b ("" for nothing).
-func itemChange(a, b model.Item) string {
+// itemChange says in words what changed from a to b ("" for nothing);
+// label names the item.
+func itemChange(label string, a, b model.Item) string {
 	var parts []string
 	if a.Title != b.Title {
 		parts = append(parts, "名称改为“"+b.Title+"”")
@@ -476,7 +546,7 @@ func itemChange(a, b model.Item) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return "修改" + model.ItemLabel(a.Code, a.Title) + "：" + strings.Join(parts, "，")
+	return "修改" + label + "：" + strings.Join(parts, "，")
 }
 
 // edited records an edit of the working copy and redraws it.
@@ -502,7 +572,7 @@ func (s *SchemesScreen) onAddItem() {
 	it := model.Item{Code: s.freeCode("新项目"), Title: "新项目", Points: model.Dec(1), Rule: model.Manual()}
 	sec.Items = append(sec.Items[:at], append([]model.Item{it}, sec.Items[at:]...)...)
 	s.tree.selected = itemID(path, at)
-	s.edited("新增" + model.ItemLabel(it.Code, it.Title) + "（在“" + sec.Title + "”中）")
+	s.edited("新增" + namesOf(&s.current).label(&sec.Items[at]) + "（在“" + sec.Title + "”中）")
 	s.onEditItem()
 }
 
@@ -513,7 +583,7 @@ func (s *SchemesScreen) onDeleteItem() {
 	if it == nil {
 		return
 	}
-	label := model.ItemLabel(it.Code, it.Title)
+	label := namesOf(&s.current).label(it)
 	s.confirm("删除项目", "确定从方案中删除"+label+"吗？保存为新版本之前，原方案不会改变。", func() {
 		sec := sectionAt(&s.current, path)
 		sec.Items = append(sec.Items[:i], sec.Items[i+1:]...)
@@ -528,7 +598,7 @@ func (s *SchemesScreen) onAddSection() {
 	it := model.Item{Code: s.freeCode("新项目"), Title: "新项目", Points: model.Dec(1), Rule: model.Manual()}
 	s.current.Sections = append(s.current.Sections, model.Section{Code: code, Title: "新部分", Items: []model.Item{it}})
 	s.tree.selected = sectionID([]int{len(s.current.Sections) - 1})
-	s.edited("新增部分“新部分”（编码 " + code + "）")
+	s.edited("新增部分“新部分”")
 	s.onEditItem()
 }
 
@@ -561,7 +631,7 @@ func (s *SchemesScreen) editSection(sec *model.Section) {
 	points.SetText(sec.Points.String())
 	points.PlaceHolder = "0 表示不规定，按所属项目合计"
 	id := s.tree.selected
-	showFormDialog(s.win, "修改部分 "+sec.Code, "确定", []*widget.FormItem{
+	showFormDialog(s.win, "修改部分“"+sec.Title+"”", "确定", []*widget.FormItem{
 		widget.NewFormItem("部分名称", title),
 		widget.NewFormItem("规定分值", points),
 	}, func() error {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -77,6 +76,9 @@ type SchemesScreen struct {
 	saveDialog  *formDialog // the save dialog shown last (a test hook)
 	saveVersion *textEntry
 	saveWarn    *widget.Label
+	exportBtn   *widget.Button
+	importBtn   *widget.Button
+	lastReport  string // the text of the last export or import report (a test hook)
 }
 
 func (m *MainWindow) onSchemes() { m.showSchemes() }
@@ -117,7 +119,7 @@ func (m *MainWindow) openSchemes(store SchemeStore, list func(ctx context.Contex
 	s.win.SetIcon(AppIcon)
 	s.list = widget.NewList(func() int { return len(s.entries) }, s.createListRow, s.updateListRow)
 	s.list.OnSelected = s.onChoose
-	s.tree = newSchemeTree(s.onNodeSelected)
+	s.tree = newSchemeTree(s.onNodeSelected, s.onEditItem)
 	s.header = widget.NewLabelWithStyle("请在左边选择一个考核方案", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.header.Truncation = fyne.TextTruncateEllipsis
 	s.headerInfo = widget.NewLabel("")
@@ -137,20 +139,27 @@ func (m *MainWindow) openSchemes(store SchemeStore, list func(ctx context.Contex
 	s.trial = newTrialPanel(s)
 
 	settings := newIconButton("方案设置…", theme.SettingsIcon(), func() { s.showSettings() })
-	toolbar := container.NewHBox(s.editButton, s.addItem, s.deleteItem, s.addSection, settings, s.saveButton)
+	s.exportBtn = newIconButton("导出为 Excel…", theme.DownloadIcon(), s.onExport)
+	s.importBtn = newIconButton("从 Excel 导入…", theme.UploadIcon(), s.onImport)
+	// The scheme's own actions sit beside its name; the item actions below
+	// (at 1024 pixels one row of all of them would be wider than the pane).
+	headRow := container.NewBorder(nil, nil, nil, container.NewHBox(settings, s.saveButton), s.header)
+	toolbar := container.NewHBox(s.editButton, s.addItem, s.deleteItem, s.addSection)
 	lower := container.NewVScroll(container.NewVBox(s.detail, widget.NewSeparator(), s.problems))
 	body := container.NewVSplit(s.tree.widget, lower)
 	body.Offset = 0.58
-	content := container.NewBorder(container.NewVBox(s.header, s.headerInfo, s.totals, toolbar), nil, nil, nil, body)
+	content := container.NewBorder(container.NewVBox(headRow, s.headerInfo, s.totals, toolbar), nil, nil, nil, body)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("方案内容", content),
 		container.NewTabItem("试算", s.trial.content),
 	)
 	listTitle := widget.NewLabelWithStyle("考核方案", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	split := container.NewHSplit(container.NewBorder(listTitle, nil, nil, nil, s.list), s.tabs)
-	split.Offset = 0.26
+	listButtons := container.NewVBox(s.exportBtn, s.importBtn)
+	split := container.NewHSplit(container.NewBorder(listTitle, listButtons, nil, nil, s.list), s.tabs)
+	split.Offset = 0.25
 	s.win.SetContent(split)
-	s.win.Resize(fyne.NewSize(1280, 800))
+	// Fits a 1366×768 laptop screen with the taskbar; the content fits 1024×700.
+	s.win.Resize(fyne.NewSize(1240, 700))
 	s.setEditable()
 	s.reload("", "")
 	s.win.Show()
@@ -354,7 +363,7 @@ func (s *SchemesScreen) showDetail() {
 	switch {
 	case it != nil:
 		var b strings.Builder
-		fmt.Fprintf(&b, "项目 %s：%s\n分值：%s分", it.Code, it.Title, it.Points)
+		fmt.Fprintf(&b, "项目 %s\n分值：%s分", namesOf(&s.current).item(it), it.Points)
 		if it.Bonus {
 			b.WriteString("（加分项）")
 		}
@@ -376,7 +385,7 @@ func (s *SchemesScreen) showDetail() {
 		}
 		s.detail.SetText(b.String())
 	case sec != nil:
-		s.detail.SetText(fmt.Sprintf("部分 %s：%s\n规定分值：%s分", sec.Code, sec.Title, declared(sec.Points)))
+		s.detail.SetText(fmt.Sprintf("部分：%s\n规定分值：%s分", sec.Title, declared(sec.Points)))
 	default:
 		s.detail.SetText("在上面的目录中选择一个项目，可查看详细内容和修改。")
 	}
@@ -401,6 +410,7 @@ func kindsText(ks []model.UnitKind) string {
 // notes and the unsaved changes.
 func (s *SchemesScreen) showProblems() {
 	ps := s.current.Problems()
+	names := namesOf(&s.current)
 	unexplained := map[string]bool{}
 	for _, p := range s.current.Unexplained(ps) {
 		unexplained[string(p.Code)+"\x00"+p.Ref+"\x00"+p.Message] = true
@@ -427,11 +437,12 @@ func (s *SchemesScreen) showProblems() {
 	} else {
 		heading(fmt.Sprintf("检查发现的问题（%d）", len(ps)))
 	}
-	for _, p := range ps {
+	for i, p := range ps {
+		p.Message = names.text(p.Message)
 		switch {
 		case p.Fatal:
 			para("【严重，不能计算和保存】"+p.Message, theme.ColorNameError)
-		case unexplained[string(p.Code)+"\x00"+p.Ref+"\x00"+p.Message]:
+		case unexplained[string(p.Code)+"\x00"+p.Ref+"\x00"+ps[i].Message]:
 			para("【需处理】"+p.Message, theme.ColorNameWarning)
 		default:
 			para("【已在说明中注明】"+p.Message, theme.ColorNameForeground)
@@ -441,10 +452,10 @@ func (s *SchemesScreen) showProblems() {
 		heading(fmt.Sprintf("说明：原文未写明或前后矛盾之处，由考核办决定（%d）", len(s.current.Notes)))
 		for _, n := range s.current.Notes {
 			ref := ""
-			if n.Ref != "" {
-				ref = "〔" + n.Ref + "〕"
+			if r := names.ref(n.Ref); r != "" {
+				ref = "〔" + r + "〕"
 			}
-			para("·"+ref+n.Text, theme.ColorNameForeground)
+			para("·"+ref+names.text(n.Text), theme.ColorNameForeground)
 		}
 	}
 	s.problems.Segments = segs
@@ -463,6 +474,8 @@ func (s *SchemesScreen) setEditable() {
 	enable(s.addItem, has && s.tree.selected != "")
 	enable(s.addSection, has)
 	enable(s.saveButton, has && s.store != nil)
+	enable(s.exportBtn, has)
+	enable(s.importBtn, s.store != nil)
 }
 
 func (s *SchemesScreen) onNodeSelected(id string) {
@@ -479,38 +492,20 @@ func hasScheme(all []model.Scheme, code, version string) bool {
 	return false
 }
 
-// freeVersion suggests the next version label not yet used for the code:
-// "1" → "2", "2011-1" → "2011-2", "2011" → "2011-2".
+// freeVersion suggests the next version label not yet used for the code,
+// by model.NextSchemeVersion.
 func (s *SchemesScreen) freeVersion() string {
-	var all []model.Scheme
-	for _, e := range s.entries {
-		all = append(all, e.scheme)
-	}
-	v := s.current.Version
+	return s.freeVersionOf(s.current.Code, s.current.Version)
+}
+
+// freeVersionOf suggests the first version after v not yet listed for code.
+func (s *SchemesScreen) freeVersionOf(code, v string) string {
 	for {
-		v = nextVersion(v)
-		if !hasScheme(all, s.current.Code, v) {
+		v = model.NextSchemeVersion(v)
+		if !s.hasEntry(code, v) {
 			return v
 		}
 	}
-}
-
-// nextVersion raises the last number of a version label.
-func nextVersion(v string) string {
-	i := len(v)
-	for i > 0 && v[i-1] >= '0' && v[i-1] <= '9' {
-		i--
-	}
-	n, err := strconv.Atoi(v[i:])
-	switch {
-	case v == "":
-		return "2"
-	case err != nil || n >= 1_000_000:
-		return v + "-2"
-	case i == 0 || v[i-1] == '-' || v[i-1] == '.':
-		return v[:i] + strconv.Itoa(n+1)
-	}
-	return v + "-2"
 }
 
 // onSave asks for the new version label and saves the working copy under

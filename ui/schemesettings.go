@@ -25,27 +25,30 @@ type settingsDialog struct {
 	d      dialog.Dialog
 	tabs   *container.AppTabs
 	ready  bool
+	closed bool
 
-	name, total *textEntry
-	period      *widget.SelectEntry
-	srcWeight   []*textEntry
-	srcName     []*textEntry
-	srcAgg      []*widget.Select
-	srcMin      []*textEntry
-	weightSum   *widget.Label
-	missing     *widget.RadioGroup
-	bands       *textEntry
-	bandsText   string // what the bands entry showed at first
-	bonus       *widget.Check
-	quotas      []*quotaRow
-	quotaBox    *fyne.Container
-	addBand     *widget.Select
-	addMode     *widget.Select
-	addShare    *textEntry
-	addScope    *widget.Select
-	check       *widget.Label // the candidate's problems
-	errText     *widget.Label // why 应用 was refused
-	apply       *widget.Button
+	name, total  *textEntry
+	period       *widget.SelectEntry
+	srcWeight    []*textEntry
+	srcName      []*textEntry
+	srcAgg       []*widget.Select
+	srcMin       []*textEntry
+	weightSum    *widget.Label
+	missing      *widget.RadioGroup
+	bandRows     []*bandRow
+	bandBox      *fyne.Container
+	bandsByStars bool // the scheme bands by stars: the rows are not shown
+	bonus        *widget.Check
+	other        otherRules
+	quotas       []*quotaRow
+	quotaBox     *fyne.Container
+	addBand      *widget.Select
+	addMode      *widget.Select
+	addShare     *textEntry
+	addScope     *widget.Select
+	check        *widget.Label // the candidate's problems
+	errText      *widget.Label // why 应用 was refused
+	apply        *widget.Button
 }
 
 // quotaRow is one quota being edited: the quota and the widgets for its
@@ -81,17 +84,10 @@ func (s *SchemesScreen) showSettings() *settingsDialog {
 		container.NewTabItem("评分来源与权重", d.sourcesTab(sc)),
 		container.NewTabItem("等次/星级", d.bandsTab(sc)),
 		container.NewTabItem("比例控制", d.quotasTab(sc)),
-		container.NewTabItem("其他规定", readOnlyTab(sc)),
+		container.NewTabItem("其他规定", d.otherTab(sc)),
 	)
-	cancel := newIconButton("取消", theme.CancelIcon(), func() { d.d.Hide() })
-	d.apply = newIconButton("应用", theme.ConfirmIcon(), func() {
-		if err := d.onApply(); err != nil {
-			d.errText.SetText(model.ErrorMessage(err))
-			return
-		}
-		d.errText.SetText("")
-		d.d.Hide()
-	})
+	cancel := newIconButton("取消", theme.CancelIcon(), d.close)
+	d.apply = newIconButton("应用", theme.ConfirmIcon(), d.applyAndClose)
 	d.apply.Importance = widget.HighImportance
 	hint := widget.NewLabel("应用后为未保存的修改，请再按“保存为新版本”保存。")
 	hint.Importance = widget.LowImportance
@@ -101,8 +97,35 @@ func (s *SchemesScreen) showSettings() *settingsDialog {
 	d.d.Resize(fyne.NewSize(860, 620))
 	d.ready = true
 	d.update()
+	// Enter applies and Escape cancels, in a field (see entry) or not.
+	prevKey := s.win.Canvas().OnTypedKey()
+	s.win.Canvas().SetOnTypedKey(safely1(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			d.applyAndClose()
+		case fyne.KeyEscape:
+			d.close()
+		}
+	}))
+	d.d.SetOnClosed(func() { s.win.Canvas().SetOnTypedKey(prevKey) })
 	d.d.Show()
 	return d
+}
+
+// applyAndClose applies the settings and closes the dialog, or shows why
+// they cannot be applied.
+func (d *settingsDialog) applyAndClose() {
+	if err := d.onApply(); err != nil {
+		d.errText.SetText(model.ErrorMessage(err))
+		return
+	}
+	d.errText.SetText("")
+	d.close()
+}
+
+func (d *settingsDialog) close() {
+	d.closed = true
+	d.d.Hide()
 }
 
 func (d *settingsDialog) basicTab(sc *model.Scheme) fyne.CanvasObject {
@@ -120,7 +143,7 @@ func (d *settingsDialog) basicTab(sc *model.Scheme) fyne.CanvasObject {
 		widget.NewFormItem("方案名称", d.name),
 		widget.NewFormItem("规定总分（分）", d.total),
 		widget.NewFormItem("考核周期", d.period),
-		widget.NewFormItem("编码 / 版本", widget.NewLabel(sc.Code+" / "+sc.Version)),
+		widget.NewFormItem("版本", widget.NewLabel(sc.Version)),
 		widget.NewFormItem("考核对象", widget.NewLabel(subject)),
 		widget.NewFormItem("依据文件", source),
 	))
@@ -160,24 +183,6 @@ func (d *settingsDialog) sourcesTab(sc *model.Scheme) fyne.CanvasObject {
 		boldLabel("某一来源没有分数时"), d.missing))
 }
 
-func (d *settingsDialog) bandsTab(sc *model.Scheme) fyne.CanvasObject {
-	d.bandsText = bandLines(sc)
-	d.bands = newMultiLineEntry()
-	d.bands.SetText(d.bandsText)
-	d.bands.SetMinRowsVisible(7)
-	d.bands.OnChanged = func(string) { d.update() }
-	help := "每行一个等次，从高到低，写成“名称:下限-上限”（含下限、不含上限），例如\n五星级:95-\n四星级:90-95\n无星:-60\n上限后加“含”表示含上限；只写下限（如“四星级:90”）表示到上一行的下限为止。"
-	if sc.Stars != nil && sc.Stars.BandByCount {
-		d.bands.Disable()
-		help = "本方案按得星数定等次，所需星数暂不能在这里修改。"
-	}
-	d.bonus = newCheck("加分项计入评定等次的总分", func(bool) { d.update() })
-	d.bonus.SetChecked(sc.BonusInGrade)
-	h := wrapLabel(help)
-	h.Importance = widget.LowImportance
-	return container.NewVScroll(container.NewVBox(d.bands, h, d.bonus))
-}
-
 // candidate returns the working copy with the dialog's settings, or why
 // something typed cannot be read.
 func (d *settingsDialog) candidate() (model.Scheme, error) {
@@ -214,12 +219,12 @@ func (d *settingsDialog) candidate() (model.Scheme, error) {
 	} else if sc.MissingSource == model.MissingZero {
 		sc.MissingSource = model.MissingRenormalize
 	}
-	if d.bands.Text != d.bandsText {
-		if sc.Bands, err = parseBandLines(d.bands.Text, d.before.Bands); err != nil {
+	sc.BonusInGrade = d.bonus.Checked
+	if !d.bandsByStars {
+		if sc.Bands, err = d.readBands(sc.Total, sc.BonusInGrade); err != nil {
 			return sc, err
 		}
 	}
-	sc.BonusInGrade = d.bonus.Checked
 	sc.Quotas = nil
 	for _, r := range d.quotas {
 		q := r.q
@@ -242,6 +247,9 @@ func (d *settingsDialog) candidate() (model.Scheme, error) {
 			q.Share = share.P()
 		}
 		sc.Quotas = append(sc.Quotas, q)
+	}
+	if err := d.readOther(&sc); err != nil {
+		return sc, err
 	}
 	sc.Notes = sc.Notes[:0]
 	for _, n := range d.before.Notes {
@@ -270,6 +278,9 @@ func removedRef(a, b *model.Scheme, ref string) bool {
 func (d *settingsDialog) update() {
 	if !d.ready {
 		return
+	}
+	if d.errText.Text != "" {
+		d.errText.SetText("") // an edit answers the last refusal
 	}
 	var sum model.Decimal
 	for _, e := range d.srcWeight {
@@ -349,7 +360,9 @@ func (d *settingsDialog) onApply() error {
 func (d *settingsDialog) entry(text string) *textEntry {
 	e := newEntry()
 	e.SetText(text)
-	e.OnChanged = func(string) { d.update() }
+	e.OnChanged = safely1(func(string) { d.update() })
+	e.OnSubmitted = safely1(func(string) { d.applyAndClose() })
+	e.setOnEscape(d.close)
 	return e
 }
 
@@ -403,9 +416,10 @@ func settingsChange(a, b model.Scheme) string {
 	diff("考核周期", a.Period, b.Period)
 	diff("评分来源", sourcesWords(a), sourcesWords(b))
 	diff("缺少来源时", missingNames[btoi(a.MissingSource == model.MissingZero)], missingNames[btoi(b.MissingSource == model.MissingZero)])
-	lines("等次", bandLines(&a), bandLines(&b))
+	lines("等次", bandWords(&a), bandWords(&b))
 	diff("加分计入等次", []string{"否", "是"}[btoi(a.BonusInGrade)], []string{"否", "是"}[btoi(b.BonusInGrade)])
 	lines("比例控制", quotaLines(&a), quotaLines(&b))
+	lines("其他规定", otherWords(&a), otherWords(&b))
 	if len(parts) == 0 {
 		return ""
 	}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -147,76 +146,4 @@ func quotaLines(sc *model.Scheme) string {
 		lines = append(lines, l)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// readOnlyTab shows the caps, vetoes, stars and red flag in words.
-func readOnlyTab(sc *model.Scheme) fyne.CanvasObject {
-	box := container.NewVBox(lowLabel("以下内容暂不能在这里修改。"))
-	section := func(title string, lines []string) {
-		if len(lines) > 0 {
-			box.Add(boldLabel(title))
-			box.Add(wrapLabel("· " + strings.Join(lines, "\n· ")))
-		}
-	}
-	band := func(code string) string {
-		if i := sc.BandIndex(code); i >= 0 {
-			return sc.Bands[i].Name
-		}
-		return code
-	}
-	var caps, vetoes, stars []string
-	for _, c := range sc.Caps {
-		var what []string
-		if !c.Deduct.IsZero() {
-			what = append(what, "扣"+c.Deduct.String()+"分")
-		}
-		if c.Lower > 0 {
-			what = append(what, fmt.Sprintf("降低%d个等次", c.Lower))
-		}
-		if c.MaxBand != "" {
-			what = append(what, "最高为“"+band(c.MaxBand)+"”")
-		}
-		caps = append(caps, c.Title+"："+conditionWords(c.When)+"时"+strings.Join(what, "，"))
-	}
-	for _, v := range sc.Vetoes {
-		effect := "取消评定资格"
-		if v.Effect == model.VetoNoAward {
-			effect = "不得评先，最高为“" + band(v.MaxBand) + "”"
-		}
-		vetoes = append(vetoes, v.Title+"："+effect)
-	}
-	if st := sc.Stars; st != nil {
-		for _, s := range st.Stars {
-			w := s.Name
-			if s.Ref != "" && s.Earn != nil {
-				w += "：“" + s.Ref + "”得分" + s.Earn.Describe("分")
-			}
-			if len(s.Requires) > 0 {
-				w += "，" + conditionWords(s.Requires)
-			}
-			stars = append(stars, w)
-		}
-		if st.BandByCount {
-			stars = append(stars, "按得星数定等次")
-		}
-	}
-	section("限制条件（扣分、降档、最高等次）", caps)
-	section("一票否决", vetoes)
-	section("星", stars)
-	if rf := sc.RedFlag; rf != nil {
-		section("流动红旗", []string{fmt.Sprintf("%s：评出%d个", rf.Name, rf.Count)})
-	}
-	return container.NewVScroll(box)
-}
-
-func conditionWords(cs []model.Condition) string {
-	var out []string
-	for _, c := range cs {
-		if c.Label != "" {
-			out = append(out, c.Label)
-		} else {
-			out = append(out, c.Fact+string(c.Op)+c.Value.String())
-		}
-	}
-	return strings.Join(out, "且")
 }

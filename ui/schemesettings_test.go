@@ -98,22 +98,37 @@ func TestSchemeSettingsBandsAndBasicInfo(t *testing.T) {
 	s, _ := newSchemesScreen(t)
 	chooseScheme(t, s, "cun-xingji", "1")
 	d := s.showSettings()
-	want := "五星级:95-\n四星级:90-95\n三星级:80-90\n二星级:70-80\n一星级:60-70\n无星:-60"
-	if d.bands.Text != want {
-		t.Fatalf("band lines:\n%s", d.bands.Text)
+	var names []string
+	for _, r := range d.bandRows {
+		names = append(names, r.name.Text+" "+r.from.Text+"-"+r.to.Text)
+	}
+	if got := strings.Join(names, "，"); got != "五星级 95-，四星级 90-95，三星级 80-90，二星级 70-80，一星级 60-70，无星 -60" {
+		t.Fatalf("band rows: %s", got)
 	}
 	d.tabs.SelectIndex(2)
-	d.bands.SetText(strings.Replace(want, "四星级:90-95", "四星级:九十", 1))
-	if !strings.Contains(d.check.Text, "第2行") {
-		t.Errorf("a bad line should be named: %q", d.check.Text)
+	four := d.bandRows[1]
+	// A number that is not one names the row and is not applied.
+	four.from.SetText("九十")
+	if !strings.Contains(d.check.Text, "第2行") || !strings.Contains(d.check.Text, "四星级") {
+		t.Errorf("a bad row should be named: %q", d.check.Text)
 	}
 	test.Tap(d.apply)
 	if !strings.Contains(d.errText.Text, "第2行") || s.dirty {
-		t.Fatalf("a bad line must not be applied: %q", d.errText.Text)
+		t.Fatalf("a bad row must not be applied: %q", d.errText.Text)
+	}
+	// Overlapping rows are named both, and refused.
+	four.from.SetText("85")
+	if !strings.Contains(d.check.Text, "第3行“三星级”与第2行“四星级”的分数范围重叠") {
+		t.Errorf("an overlap should name both rows: %q", d.check.Text)
+	}
+	// Out of range.
+	four.from.SetText("120")
+	if !strings.Contains(d.check.Text, "超出了0至100分") {
+		t.Errorf("a bound above the total should be refused: %q", d.check.Text)
 	}
 	// A gap between 90 and 91 is reported by the model, in the dialog and,
 	// after applying, on the screen; a gap does not stop the scheme.
-	d.bands.SetText(strings.Replace(want, "四星级:90-95", "四星级:91-95", 1))
+	four.from.SetText("91")
 	if !strings.Contains(d.check.Text, "不属于任何等次") {
 		t.Errorf("the gap should be shown in the dialog: %q", d.check.Text)
 	}
@@ -129,7 +144,7 @@ func TestSchemeSettingsBandsAndBasicInfo(t *testing.T) {
 		t.Errorf("四星级 should keep its code with the new line: %+v", s.current.Bands[1])
 	}
 	txt := s.problemsText()
-	for _, w := range []string{"不属于任何等次", "等次 四星级:90-95 → 四星级:91-95", "考核周期 年度 → 半年", "加分计入等次 否 → 是"} {
+	for _, w := range []string{"不属于任何等次", "等次 四星级 90分至95分（含90分，不含95分） → 四星级 91分至95分（含91分，不含95分）", "考核周期 年度 → 半年", "加分计入等次 否 → 是"} {
 		if !strings.Contains(txt, w) {
 			t.Errorf("screen should list %q:\n%s", w, txt)
 		}
@@ -138,18 +153,25 @@ func TestSchemeSettingsBandsAndBasicInfo(t *testing.T) {
 		t.Errorf("header: %q / %q", s.header.Text, s.headerInfo.Text)
 	}
 
-	// Only a lower bound: the band runs to the line above; a new band gets a
-	// new code.
-	bands, err := parseBandLines("优秀:90\n良好:75\n一般:0", s.current.Bands)
-	if err != nil || len(bands) != 3 || bands[1].Range.Describe("分") != "75分至90分（含75分，不含90分）" || bands[0].Range.To != nil {
-		t.Fatalf("lower bounds only: %v %+v", err, bands)
+	// Rows added and deleted: a new row gets a new code, the others keep
+	// theirs; a row left alone gives back its band exactly.
+	d = s.showSettings()
+	before := copyScheme(s.current)
+	test.Tap(findButton(t, d.tabs.Items[2].Content, "增加一档"))
+	last := d.bandRows[len(d.bandRows)-1]
+	if last.to.Text != "0" && last.to.Text != "" {
+		t.Errorf("a new row should start below the last: %q", last.to.Text)
 	}
-	if b, err := parseBandLines("优秀：90分及以上\n差：60分以下", nil); err != nil || b[0].Range.Describe("分") != "90分及以上" || b[1].Range.Describe("分") != "60分及以下" || b[1].Code == b[0].Code {
-		t.Errorf("以上/以下 as written: %v %+v", err, b)
+	last.name.SetText("无星")
+	if !strings.Contains(d.check.Text, "第7行的名称“无星”与第6行重复") {
+		t.Errorf("a repeated name should be named: %q", d.check.Text)
 	}
-	if bands[0].Code != "5" || bands[2].Code != "3" {
-		t.Errorf("renamed bands keep their place's code: %s %s", bands[0].Code, bands[2].Code)
+	d.onDeleteBand(last)
+	sc, err := d.candidate()
+	if err != nil || bandWords(&sc) != bandWords(&before) || sc.Bands[5].Code != before.Bands[5].Code {
+		t.Fatalf("rows left alone should give the bands back: %v\n%s", err, bandWords(&sc))
 	}
+	d.d.Hide()
 }
 
 func TestSchemeSettingsQuotas(t *testing.T) {
@@ -200,25 +222,14 @@ func TestSchemeSettingsQuotas(t *testing.T) {
 // findButton returns the first button with text inside o.
 func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
-	var find func(o fyne.CanvasObject) *widget.Button
-	find = func(o fyne.CanvasObject) *widget.Button {
-		switch w := o.(type) {
-		case *widget.Button:
-			if w.Text == text {
-				return w
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				if b := find(c); b != nil {
-					return b
-				}
-			}
+	var found *widget.Button
+	walkObjects(o, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
 		}
-		return nil
-	}
-	b := find(o)
-	if b == nil {
+	})
+	if found == nil {
 		t.Fatalf("no button %q", text)
 	}
-	return b
+	return found
 }

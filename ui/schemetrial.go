@@ -60,7 +60,10 @@ type trialFlag struct {
 
 func newTrialPanel(s *SchemesScreen) *TrialPanel {
 	p := &TrialPanel{s: s}
-	p.kind = newSelect(nil, func(string) { p.showApplicable() })
+	p.kind = newSelect(nil, func(string) {
+		p.showApplicable()
+		p.clearResults()
+	})
 	p.kind.PlaceHolder = "请选择"
 	p.kindLabel = widget.NewLabel("党组织类型")
 	p.calc = newButton("计算", p.onCalc)
@@ -68,7 +71,7 @@ func newTrialPanel(s *SchemesScreen) *TrialPanel {
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.rows = container.NewVBox()
-	hint := widget.NewLabel("逐项填写后按“计算”。各评分来源按相同数值试算；空着的项目按未填写处理。")
+	hint := widget.NewLabel("逐项填写后按“计算”或回车。各评分来源按相同数值试算；空着的项目按未填写处理。")
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
 	bar := container.NewHBox(p.kindLabel, p.kind, p.calc)
@@ -113,7 +116,7 @@ func (p *TrialPanel) rebuild() {
 			for _, s := range path {
 				titles = append(titles, s.Title)
 			}
-			p.rows.Add(widget.NewLabelWithStyle(strings.Join(titles, " › "), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+			p.rows.Add(wrapped(widget.NewLabelWithStyle(strings.Join(titles, " › "), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
 		}
 		ti := p.newItem(*it, model.EffectiveAppliesTo(path, it))
 		p.items = append(p.items, ti)
@@ -125,19 +128,22 @@ func (p *TrialPanel) rebuild() {
 	for _, f := range sc.Facts {
 		v := &trialValue{name: f.Name, label: f.Label}
 		if f.Flag {
-			v.check = newCheck(f.Label, nil)
-			p.rows.Add(v.check)
+			var row fyne.CanvasObject
+			v.check, row = p.newCheck(f.Label)
+			p.rows.Add(row)
 		} else {
-			v.entry = newEntry()
+			v.entry = p.newEntry()
 			v.entry.PlaceHolder = f.Unit
-			p.rows.Add(container.NewGridWithColumns(2, widget.NewLabel(f.Label), v.entry))
+			p.rows.Add(container.NewGridWithColumns(2, wrapLabel(f.Label), v.entry))
 		}
 		p.facts = append(p.facts, v)
 	}
 	for _, vt := range sc.Vetoes {
-		f := &trialFlag{name: vt.Code, check: newCheck("发生："+vt.Title, nil)}
+		f := &trialFlag{name: vt.Code}
+		var row fyne.CanvasObject
+		f.check, row = p.newCheck("发生：" + vt.Title)
 		p.vetoes = append(p.vetoes, f)
-		p.rows.Add(f.check)
+		p.rows.Add(row)
 	}
 	p.showApplicable()
 }
@@ -145,15 +151,15 @@ func (p *TrialPanel) rebuild() {
 // newItem builds one item's row with the inputs its rule reads.
 func (p *TrialPanel) newItem(it model.Item, applies []model.UnitKind) *trialItem {
 	ti := &trialItem{it: it, applies: applies}
-	title := widget.NewLabel("〔" + it.Code + "〕" + it.Title + "（" + it.Points.String() + "分）")
+	title := widget.NewLabel(namesOf(&p.s.current).item(&it) + "（" + it.Points.String() + "分）")
 	title.Wrapping = fyne.TextWrapWord
 	rule := widget.NewLabel(ruleText(&it))
 	rule.Wrapping = fyne.TextWrapWord
 	inputs := container.NewVBox()
 	if len(it.EnteredBy) == 1 && it.EnteredBy[0] == model.SourceFacts {
-		inputs.Add(widget.NewLabel("按下方“事实情况”计算"))
+		inputs.Add(wrapLabel("按下方“事实情况”计算"))
 	} else {
-		ti.addInputs(&it.Rule, inputs)
+		ti.addInputs(p, &it.Rule, inputs)
 	}
 	ti.points = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ti.why = widget.NewLabel("")
@@ -164,14 +170,14 @@ func (p *TrialPanel) newItem(it model.Item, applies []model.UnitKind) *trialItem
 }
 
 // addInputs adds the widgets rule r reads (recursing into parts).
-func (ti *trialItem) addInputs(r *model.Rule, box *fyne.Container) {
+func (ti *trialItem) addInputs(p *TrialPanel, r *model.Rule, box *fyne.Container) {
 	value := func(name, label string) {
 		for _, v := range ti.values {
 			if v.name == name {
 				return
 			}
 		}
-		v := &trialValue{name: name, label: label, entry: newEntry()}
+		v := &trialValue{name: name, label: label, entry: p.newEntry()}
 		l := widget.NewLabel(label)
 		l.Wrapping = fyne.TextWrapWord
 		ti.values = append(ti.values, v)
@@ -179,14 +185,16 @@ func (ti *trialItem) addInputs(r *model.Rule, box *fyne.Container) {
 		box.Add(v.entry)
 	}
 	flag := func(list *[]*trialFlag, name, label string) {
-		f := &trialFlag{name: name, check: newCheck(label, nil)}
+		f := &trialFlag{name: name}
+		var row fyne.CanvasObject
+		f.check, row = p.newCheck(label)
 		*list = append(*list, f)
-		box.Add(f.check)
+		box.Add(row)
 	}
 	switch r.Kind {
 	case model.RuleManual, "":
 		if ti.score == nil {
-			ti.score = newEntry()
+			ti.score = p.newEntry()
 			ti.score.PlaceHolder = "得分，0至" + ti.it.Points.String()
 			box.Add(ti.score)
 		}
@@ -226,8 +234,8 @@ func (ti *trialItem) addInputs(r *model.Rule, box *fyne.Container) {
 		}
 	case model.RuleParts:
 		for i := range r.Parts {
-			box.Add(widget.NewLabelWithStyle(r.Parts[i].Title, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
-			ti.addInputs(&r.Parts[i].Rule, box)
+			box.Add(wrapped(widget.NewLabelWithStyle(r.Parts[i].Title, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})))
+			ti.addInputs(p, &r.Parts[i].Rule, box)
 		}
 	}
 }
@@ -266,12 +274,13 @@ func (p *TrialPanel) subject() (scoring.Subject, error) {
 		return d, true, nil
 	}
 	var inputs []scoring.ItemInput
+	names := namesOf(&p.s.current)
 	for _, ti := range p.items {
 		if !ti.row.Visible() {
 			continue
 		}
 		in := scoring.ItemInput{Item: ti.it.Code}
-		where := model.ItemLabel(ti.it.Code, ti.it.Title)
+		where := names.label(&ti.it)
 		if ti.score != nil {
 			d, ok, err := num(where, "得分", ti.score.Text)
 			if err != nil {
@@ -345,16 +354,51 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
+// newEntry returns an entry of the panel: Enter runs 试算, typing clears
+// the last results (they no longer match the inputs).
+func (p *TrialPanel) newEntry() *textEntry {
+	e := newEntry()
+	e.OnSubmitted = safely1(func(string) { p.onCalc() })
+	e.OnChanged = safely1(func(string) { p.clearResults() })
+	return e
+}
+
+// newCheck returns a check of the panel and its row, the label beside it
+// wrapping (a check's own text would not, and would widen the window);
+// ticking it clears the last results.
+func (p *TrialPanel) newCheck(label string) (*widget.Check, fyne.CanvasObject) {
+	c := newCheck("", func(bool) { p.clearResults() })
+	return c, container.NewBorder(nil, nil, c, nil, wrapLabel(label))
+}
+
+// clearResults removes every result shown, so that no result stands beside
+// inputs it was not computed from.
+func (p *TrialPanel) clearResults() {
+	if p.result == nil && p.summary.Text == "" {
+		return
+	}
+	p.result = nil
+	p.summary.SetText("")
+	for _, ti := range p.items {
+		ti.points.SetText("")
+		ti.why.SetText("")
+	}
+}
+
 // onCalc scores the subject and shows each item's points with its why.
+// Inputs that cannot be read clear the last results and say why.
 func (p *TrialPanel) onCalc() {
+	names := namesOf(&p.s.current)
 	sub, err := p.subject()
 	if err != nil {
-		p.summary.SetText(model.ErrorMessage(err))
+		p.clearResults()
+		p.summary.SetText(names.text(model.ErrorMessage(err)))
 		return
 	}
 	eng, ps := scoring.Compile(p.s.current)
 	if eng == nil {
-		p.summary.SetText("方案有严重问题，不能试算：" + ps.Fatal().Error())
+		p.clearResults()
+		p.summary.SetText("方案有严重问题，不能试算：" + names.text(ps.Fatal().Error()))
 		return
 	}
 	res := eng.Score(scoring.Input{Period: "试算", Subjects: []scoring.Subject{sub}})
@@ -372,9 +416,9 @@ func (p *TrialPanel) onCalc() {
 			continue
 		}
 		ti.points.SetText("得分 " + ir.Score.String() + " 分（分值 " + ir.Max.String() + "）")
-		ti.why.SetText(stepsText(ir.Why, 0))
+		ti.why.SetText(names.text(stepsText(ir.Why, 0)))
 	}
-	p.summary.SetText(p.summaryText(&r))
+	p.summary.SetText(names.text(p.summaryText(&r)))
 }
 
 // summaryText writes the total, band, caps, stars and issues.
@@ -440,4 +484,10 @@ func stepsText(steps []scoring.Step, depth int) string {
 	}
 	rec(steps, depth)
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// wrapped makes l wrap at word boundaries and returns it.
+func wrapped(l *widget.Label) *widget.Label {
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 
@@ -54,35 +53,13 @@ func (s *Store) SaveScheme(ctx context.Context, sc model.Scheme) error {
 			}
 			return model.Errorf(model.EConflict,
 				"方案“%s”（编码 %s）的版本“%s”已经保存过，内容与现在不同；已用这个版本算出的结果不能被改动，请提高版本号（例如改为“%s”）后再保存",
-				sc.Name, sc.Code, sc.Version, nextVersion(sc.Version))
+				sc.Name, sc.Code, sc.Version, model.NextSchemeVersion(sc.Version))
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO schemes (code, version, name, source, json, created_at)
 			VALUES (?, ?, ?, ?, ?, ?)`,
 			sc.Code, sc.Version, sc.Name, sc.Source, string(text), s.opts.Now().Format(time.RFC3339))
 		return wrap(err, "保存方案“%s”失败", sc.Name)
 	})
-}
-
-// nextVersion suggests a version after v: "2011" → "2011-2", "2011-2" →
-// "2011-3", "" → "2".
-func nextVersion(v string) string {
-	if v == "" {
-		return "2"
-	}
-	i := len(v)
-	for i > 0 && v[i-1] >= '0' && v[i-1] <= '9' {
-		i--
-	}
-	if i < len(v) && i > 0 && (v[i-1] == '-' || v[i-1] == '.') {
-		n := 0
-		for _, c := range v[i:] {
-			n = n*10 + int(c-'0')
-		}
-		if n < 1_000_000 {
-			return v[:i] + strconv.Itoa(n+1)
-		}
-	}
-	return v + "-2"
 }
 
 // schemeJSON returns the stored JSON of code and version.

@@ -102,11 +102,3 @@ func TestSchemeFatalProblemsRefused(t *testing.T) {
 	noCode.Code = " "
 	wantCode(t, s.SaveScheme(ctx, noCode), model.EInvalid)
 }
-
-func TestNextVersion(t *testing.T) {
-	for in, want := range map[string]string{"": "2", "2011": "2011-2", "2011-1": "2011-2", "v1.9": "v1.10", "试行": "试行-2"} {
-		if got := nextVersion(in); got != want {
-			t.Errorf("nextVersion(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
