@@ -1,6 +1,7 @@
 package documents
 
 import (
+	"sort"
 	"strings"
 
 	"xingji/model"
@@ -71,15 +72,7 @@ func DescribeRule(r model.Rule, points model.Decimal, penalty bool) string {
 		}
 	case model.RuleFormula:
 		if f := r.Formula; f != nil {
-			var vars []string
-			for _, v := range f.Vars {
-				vars = append(vars, v.Name+"："+v.Label+unitSuffix(v.Unit))
-			}
-			s := "按公式计算：" + f.Expr
-			if len(vars) > 0 {
-				s += "（" + strings.Join(vars, "；") + "）"
-			}
-			return s
+			return "按公式计算：" + formulaWords(f)
 		}
 	case model.RuleParts:
 		var parts []string
@@ -162,9 +155,46 @@ func flagList(fs []model.Flag) string {
 
 func pts(d model.Decimal) string { return d.String() + "分" }
 
-func unitSuffix(u string) string {
-	if u == "" {
-		return ""
+// formulaWords writes a formula in words a clerk reads: each variable by its
+// label and unit, the operators as 且 / 或 / ≥ …, and "条件 ? a : b" as
+// "条件时得 a 分；否则 b 分". The formula's variable names are keys, never
+// shown.
+func formulaWords(f *model.FormulaRule) string {
+	vars := append([]model.Var(nil), f.Vars...)
+	// Longer names first, so that a name inside another is not replaced.
+	sort.Slice(vars, func(i, j int) bool { return len(vars[i].Name) > len(vars[j].Name) })
+	expr := f.Expr
+	for _, v := range vars {
+		with := v.Label
+		if v.Unit != "" {
+			with += "（" + v.Unit + "）"
+		}
+		expr = replaceWord(expr, v.Name, with)
 	}
-	return "，单位" + u
+	ops := strings.NewReplacer(" && ", " 且 ", "&&", " 且 ", " || ", " 或 ", "||", " 或 ",
+		">=", "≥", "<=", "≤", "==", "=", "!=", "≠", " ? ", " 时得 ", " : ", " 分；否则 ")
+	out := ops.Replace(expr)
+	if strings.Contains(expr, "?") {
+		out += " 分"
+	}
+	return out
+}
+
+// replaceWord replaces name in expr where it stands as a whole word.
+func replaceWord(expr, name, with string) string {
+	isWord := func(b byte) bool {
+		return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+	}
+	var b strings.Builder
+	for i := 0; i < len(expr); {
+		if strings.HasPrefix(expr[i:], name) && (i == 0 || !isWord(expr[i-1])) &&
+			(i+len(name) == len(expr) || !isWord(expr[i+len(name)])) {
+			b.WriteString(with)
+			i += len(name)
+			continue
+		}
+		b.WriteByte(expr[i])
+		i++
+	}
+	return b.String()
 }

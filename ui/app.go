@@ -87,7 +87,7 @@ type MainWindow struct {
 	periodsTab *container.TabItem
 
 	rosters      rosterImports
-	importScreen *ImportRosterScreen // the roster preview shown last (a test hook)
+	importScreen *ImportRosterScreen  // the roster preview shown last (a test hook)
 	choosers     []*dialog.FileDialog // the choosers Press opened, for DismissChoosers
 
 	// OnReady, when set, is called once the first content (welcome page or

@@ -57,8 +57,14 @@ func (s *PeriodsScreen) showPeriodForm(maker PeriodMaker, all []model.Scheme) *p
 	var unitSchemes, memberSchemes []model.Scheme
 	var unitNames []string
 	memberNames := []string{noMemberScheme}
+	used := map[string]int{}
 	for _, sc := range all {
-		label := sc.Name + "（" + sc.Code + " 版本 " + sc.Version + "）"
+		// The office knows a scheme by its name and version, never by its
+		// code; two alike are told apart by a number.
+		label := sc.Name + "（版本 " + sc.Version + "）"
+		if used[label]++; used[label] > 1 {
+			label += fmt.Sprintf(" 之%d", used[label])
+		}
 		if sc.Subject == model.SubjectMember {
 			memberSchemes = append(memberSchemes, sc)
 			memberNames = append(memberNames, label)

@@ -82,7 +82,7 @@ func TestNewPeriodAndClose(t *testing.T) {
 	}
 	f := s.showPeriodForm(o, all)
 	for i, name := range f.scheme.Options {
-		if strings.Contains(name, "qiye-cxcy") {
+		if strings.HasPrefix(name, "企业党(总)支部“创先争优”") {
 			f.scheme.SetSelectedIndex(i)
 		}
 	}
