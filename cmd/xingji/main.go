@@ -7,10 +7,10 @@ import (
 	"log"
 	"os"
 	"os/signal"
-	"syscall"
 	"path/filepath"
 	"runtime/debug"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
