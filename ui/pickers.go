@@ -3,16 +3,23 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"reflect"
+	"unsafe"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 )
 
 // The file and folder choosers. Fyne's FileDialog must be shown before it is
 // resized (Resize before Show dereferences its missing window), so every
 // chooser of the program is opened here and nowhere else. A chooser starts
 // in the folder the office used last and fits the window it belongs to.
+
+// FitToScreen, when set by the program, shrinks a window that was just shown
+// to fit the screen; windows other than the main one call it.
+var FitToScreen func(w fyne.Window)
 
 // lastFolderKey is the preference that remembers the folder chosen last.
 const lastFolderKey = "lastFolder"
@@ -45,6 +52,7 @@ func showPicker(d *dialog.FileDialog, win fyne.Window) {
 		}
 	}
 	d.Show()
+	chineseFavorites(d)
 	d.Resize(fitWindow(win, pickerSize))
 	if pickerOpened != nil {
 		pickerOpened(d)
@@ -118,4 +126,36 @@ func pickSave(win fyne.Window, name string, exts []string, chosen func(path stri
 	}
 	showPicker(d, win)
 	return d
+}
+
+// favoriteNames are Chinese names for the places Fyne's chooser lists on its
+// left; Fyne writes them in English and offers no translation for them.
+var favoriteNames = map[string]string{
+	"Home": "主文件夹", "Computer": "此电脑", "Desktop": "桌面", "Documents": "文档",
+	"Downloads": "下载", "Music": "音乐", "Pictures": "图片", "Videos": "视频",
+	"Movies": "影片", "App Files": "程序文件",
+}
+
+// chineseFavorites renames the places on the left of a shown chooser. Fyne
+// keeps them in unexported fields, so this reaches them by reflection; a
+// Fyne release that moves them leaves the English names (a test says so)
+// rather than failing.
+func chineseFavorites(d *dialog.FileDialog) {
+	defer func() { _ = recover() }()
+	inner := reflect.ValueOf(d).Elem().FieldByName("dialog")
+	if !inner.IsValid() || inner.IsNil() {
+		return
+	}
+	fd := inner.Elem()
+	favs := fd.FieldByName("favorites")
+	for i := 0; i < favs.Len(); i++ {
+		name := favs.Index(i).FieldByName("locName")
+		if zh, ok := favoriteNames[name.String()]; ok {
+			reflect.NewAt(name.Type(), unsafe.Pointer(name.UnsafeAddr())).Elem().SetString(zh)
+		}
+	}
+	list := fd.FieldByName("favoritesList")
+	if l, ok := reflect.NewAt(list.Type(), unsafe.Pointer(list.UnsafeAddr())).Elem().Interface().(*widget.List); ok && l != nil {
+		l.Refresh()
+	}
 }

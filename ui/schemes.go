@@ -163,6 +163,9 @@ func (m *MainWindow) openSchemes(store SchemeStore, list func(ctx context.Contex
 	s.setEditable()
 	s.reload("", "")
 	s.win.Show()
+	if FitToScreen != nil {
+		FitToScreen(s.win)
+	}
 	return s
 }
 

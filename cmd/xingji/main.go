@@ -54,7 +54,13 @@ func main() {
 			fatal(noWindow)
 		}
 	}()
-	a.Lifecycle().SetOnStarted(func() { shown.Store(true) })
+	a.Lifecycle().SetOnStarted(func() {
+		shown.Store(true)
+		for _, w := range a.Driver().AllWindows() {
+			fitToScreen(w)
+		}
+	})
+	ui.FitToScreen = fitToScreen
 
 	var opened *office.Office
 	start(a, path, started, &opened)
