@@ -15,15 +15,13 @@ import (
 // where it does, that is shown instead.
 const Version = "0.1.0"
 
-// versionText is the version shown in 关于: the packaged build's metadata
-// when present, else Version.
+// versionText is the version shown in 关于: Version, with the build number
+// when the program was packaged from the same FyneApp.toml (a plain
+// `go build` carries Fyne's placeholder metadata, which is not shown).
 func versionText() string {
 	if a := fyne.CurrentApp(); a != nil {
-		if md := a.Metadata(); md.Version != "" {
-			if md.Build > 0 {
-				return fmt.Sprintf("%s（第 %d 版）", md.Version, md.Build)
-			}
-			return md.Version
+		if md := a.Metadata(); md.Version == Version && md.Build > 0 {
+			return fmt.Sprintf("%s（第 %d 版）", Version, md.Build)
 		}
 	}
 	return Version

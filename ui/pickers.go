@@ -51,6 +51,8 @@ func showPicker(d *dialog.FileDialog, win fyne.Window) {
 			}
 		}
 	}
+	// A list shows long Chinese file names whole; the grid breaks them.
+	d.SetView(dialog.ListView)
 	d.Show()
 	chineseFavorites(d)
 	d.Resize(fitWindow(win, pickerSize))
@@ -79,6 +81,7 @@ func pickFile(win fyne.Window, exts []string, chosen func(path string), failed f
 	if len(exts) > 0 {
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
 	}
+	d.SetTitleText("选择文件")
 	showPicker(d, win)
 	return d
 }
@@ -98,6 +101,8 @@ func pickFolder(win fyne.Window, chosen func(path string), failed func(error)) *
 		rememberFolder(path)
 		chosen(path)
 	}, win)
+	d.SetTitleText("选择文件夹")
+	d.SetConfirmText("选择")
 	showPicker(d, win)
 	return d
 }
@@ -124,6 +129,7 @@ func pickSave(win fyne.Window, name string, exts []string, chosen func(path stri
 	if len(exts) > 0 {
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
 	}
+	d.SetTitleText("保存为")
 	showPicker(d, win)
 	return d
 }

@@ -75,6 +75,12 @@ func TestUsageErrors(t *testing.T) {
 	if code, out, _ := cli(t, db, "help"); code != 0 || !strings.Contains(out, "import-roster") {
 		t.Errorf("help: %d %q", code, out)
 	}
+	if code, out, _ := cli(t, db, "--help"); code != 0 || !strings.Contains(out, "import-roster") {
+		t.Errorf("--help: %d %q", code, out)
+	}
+	if code, _, errs := cli(t, db, "values", "--help"); code != 2 || strings.Contains(errs, "内部错误") || !strings.Contains(errs, "xingji-cli help") {
+		t.Errorf("values --help: %d %q", code, errs)
+	}
 	if code, _, errs := cli(t, db, "members", "--unit", "NOPE"); code != 1 || !strings.HasPrefix(errs, "错误：") {
 		t.Errorf("unknown unit code: %d %q", code, errs)
 	}

@@ -45,6 +45,9 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
+// UserFacing marks the message as written for the user (model.UserError).
+func (e usageError) UserFacing() {}
+
 // Run runs the command line args (without the program name) and returns the
 // exit status.
 func (m *Main) Run(ctx context.Context, args []string) int {
@@ -52,6 +55,10 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	global.SetOutput(io.Discard)
 	global.StringVar(&m.dbPath, "db", "", "数据库文件路径")
 	if err := global.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			m.printHelp()
+			return 0
+		}
 		return m.fail(usageError{"参数不正确：" + err.Error() + "。运行 xingji-cli help 查看用法。"})
 	}
 	rest := global.Args()
@@ -110,6 +117,9 @@ func flags(name string) *flag.FlagSet {
 
 func parse(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return usageError{"命令 " + fs.Name() + " 的用法见 xingji-cli help"}
+		}
 		return usageError{fmt.Sprintf("命令 %s 的参数不正确：%v。运行 xingji-cli help 查看用法。", fs.Name(), err)}
 	}
 	return nil
