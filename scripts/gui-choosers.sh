@@ -31,8 +31,11 @@ choosers=(
   "备份与恢复…"
   "备份到…"
   "从文件恢复…"
+  "文件/考核方案…"
+  "导出为 Excel…"
+  "从 Excel 导入…"
 )
-want_opened=$(printf '%s\n' "${choosers[@]}" | grep -vc -e "^选中第一行$" -e "^备份与恢复…$")
+want_opened=$(printf '%s\n' "${choosers[@]}" | grep -vc -e "^选中第一行$" -e "^备份与恢复…$" -e "^文件/考核方案…$")
 
 run_at() { # run_at WIDTHxHEIGHT: press every chooser on a screen of that size
   local size=$1 display=:$((80 + RANDOM % 9))
