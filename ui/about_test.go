@@ -21,13 +21,7 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 	w, o := newTestWindow(t)
 	w.Load()
 	w.showAbout()
-	top := w.win.Canvas().Overlays().Top()
-	texts := &walker{texts: map[string]string{}}
-	texts.collect(top, "", new([]control))
-	var all string
-	for s := range texts.texts {
-		all += s
-	}
+	all := shownText(w.win.Canvas().Overlays().Top())
 	if !strings.Contains(all, "版本 "+Version) || !strings.Contains(all, o.Path()) {
 		t.Errorf("关于 shows %q", all)
 	}

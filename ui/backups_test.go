@@ -97,13 +97,8 @@ func TestBackupToRefusesUnwritableFolder(t *testing.T) {
 	if top == nil {
 		t.Fatal("no error dialog")
 	}
-	var shown []string
-	w := &walker{texts: map[string]string{}}
-	w.collect(top, "", new([]control))
-	for s := range w.texts {
-		shown = append(shown, s)
-	}
-	if !strings.Contains(strings.Join(shown, " "), "无法在") {
+	shown := shownText(top)
+	if !strings.Contains(shown, "无法在") {
 		t.Errorf("error dialog says %q", shown)
 	}
 	if _, err := os.Stat(bad); err == nil {

@@ -17,13 +17,7 @@ func TestChooserSpeaksChinese(t *testing.T) {
 	if top == nil {
 		t.Fatal("the chooser did not open")
 	}
-	w := &walker{texts: map[string]string{}}
-	w.collect(top, "", new([]control))
-	var all []string
-	for s := range w.texts {
-		all = append(all, s)
-	}
-	shown := strings.Join(all, " | ")
+	shown := shownText(top)
 	for _, en := range []string{"Home", "Computer", "Cancel", "Open"} {
 		if strings.Contains(shown, en) {
 			t.Errorf("the chooser shows %q: %s", en, shown)

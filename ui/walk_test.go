@@ -414,6 +414,18 @@ func (w *walker) checkTexts() {
 	}
 }
 
+// shownText returns every text o shows, joined by " | ".
+func shownText(o fyne.CanvasObject) string {
+	w := &walker{texts: map[string]string{}}
+	w.collect(o, "", new([]control))
+	all := make([]string, 0, len(w.texts))
+	for s := range w.texts {
+		all = append(all, s)
+	}
+	sort.Strings(all)
+	return strings.Join(all, " | ")
+}
+
 // finish fails on every panic seen.
 func (w *walker) finish() {
 	w.mu.Lock()
@@ -492,11 +504,7 @@ func TestWalkerCatchesPanics(t *testing.T) {
 	var seen string
 	test.Tap(bad)
 	if top := m.win.Canvas().Overlays().Top(); top != nil {
-		texts := &walker{texts: map[string]string{}}
-		texts.collect(top, "", new([]control))
-		for s := range texts.texts {
-			seen += s
-		}
+		seen = shownText(top)
 	}
 	if len(w.panics) != 1 || !strings.Contains(w.panics[0], "nil pointer") {
 		t.Fatalf("panics recorded: %q", w.panics)

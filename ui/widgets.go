@@ -20,8 +20,7 @@ var timeNow = time.Now
 // DateEntry is a text entry for a date that accepts what office staff type:
 // 2011-03-05, 2011.3, 2011年3月, full-width digits.
 type DateEntry struct {
-	widget.Entry
-	onEscape func()
+	textEntry
 }
 
 func newDateEntry(d model.Date) *DateEntry {
@@ -73,17 +72,6 @@ func (e *textEntry) TypedKey(k *fyne.KeyEvent) {
 }
 
 func (e *textEntry) setOnEscape(f func()) { e.onEscape = f }
-
-// TypedKey passes Escape to the dialog, everything else to the entry.
-func (e *DateEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(k)
-}
-
-func (e *DateEntry) setOnEscape(f func()) { e.onEscape = f }
 
 // escapable is a field that can hand Escape to its dialog.
 type escapable interface{ setOnEscape(func()) }
@@ -180,16 +168,7 @@ func (f *formDialog) watch(o fyne.CanvasObject) {
 			w.OnSubmitted = func(string) { f.submit() }
 		}
 	case *DateEntry:
-		prev := w.OnChanged
-		w.OnChanged = func(s string) {
-			changed()
-			if prev != nil {
-				prev(s)
-			}
-		}
-		if w.OnSubmitted == nil {
-			w.OnSubmitted = func(string) { f.submit() }
-		}
+		f.watch(&w.textEntry)
 	case *widget.Select:
 		prev := w.OnChanged
 		w.OnChanged = func(s string) {
