@@ -17,25 +17,7 @@ go build -o bin/xingji-cli ./cmd/xingji-cli
 work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 export HOME="$work/home 用户"; mkdir -p "$HOME"
 
-# The controls that open a chooser, in an order that reaches each one.
-choosers=(
-  "文件/导入花名册…"
-  "文件/导入收回的考评表…"
-  "导入收回的表格…"
-  "导入整个文件夹…"
-  "生成下发表格…"
-  "导出未提交名单…"
-  "选中第一行"
-  "另存收到的原件…"
-  "导出名单…"
-  "备份与恢复…"
-  "备份到…"
-  "从文件恢复…"
-  "文件/考核方案…"
-  "导出为 Excel…"
-  "从 Excel 导入…"
-)
-want_opened=$(printf '%s\n' "${choosers[@]}" | grep -vc -e "^选中第一行$" -e "^备份与恢复…$" -e "^文件/考核方案…$")
+. scripts/choosers.sh
 
 run_at() { # run_at WIDTHxHEIGHT: press every chooser on a screen of that size
   local size=$1 display=:$((80 + RANDOM % 9))

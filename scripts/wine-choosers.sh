@@ -64,26 +64,7 @@ wineserver -w
 cp "$work/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
 wine dist/xingji-cli.exe help >/dev/null 2>&1 || { echo "FAIL: xingji-cli.exe does not run under Wine"; wine dist/xingji-cli.exe help; exit 1; }
 
-# The controls that open a chooser, in an order that reaches each one: the
-# same list as gui-choosers.sh.
-choosers=(
-  "文件/导入花名册…"
-  "文件/导入收回的考评表…"
-  "导入收回的表格…"
-  "导入整个文件夹…"
-  "生成下发表格…"
-  "导出未提交名单…"
-  "选中第一行"
-  "另存收到的原件…"
-  "导出名单…"
-  "备份与恢复…"
-  "备份到…"
-  "从文件恢复…"
-  "文件/考核方案…"
-  "导出为 Excel…"
-  "从 Excel 导入…"
-)
-want_opened=$(printf '%s\n' "${choosers[@]}" | grep -vc -e "^选中第一行$" -e "^备份与恢复…$" -e "^文件/考核方案…$")
+. scripts/choosers.sh
 
 windb='C:\数据 目录\示范.db'
 unixdir="$WINEPREFIX/drive_c/数据 目录"
