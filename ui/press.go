@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 
+	"fyne.io/fyne/v2"
+
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
@@ -25,6 +27,15 @@ func (m *MainWindow) Press(label string) (found, opened bool) {
 			m.choosers = append(m.choosers, shown...)
 		}
 	}()
+	if label == closeDialog {
+		for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+			if top := w.Canvas().Overlays().Top(); top != nil {
+				w.Canvas().Overlays().Remove(top)
+				return true, false
+			}
+		}
+		return false, false
+	}
 	if label == firstRow {
 		if m.tabs != nil && m.tabs.Selected() == m.periodsTab && len(m.periods.rows) > 0 {
 			m.periods.table.Select(widget.TableCellID{Row: 0, Col: 0})
@@ -59,6 +70,10 @@ func (m *MainWindow) Press(label string) (found, opened bool) {
 // firstRow is the pseudo-label that chooses the first row of the status
 // board, as a click on it would.
 const firstRow = "选中第一行"
+
+// closeDialog is the pseudo-label that closes the dialog on top, as its
+// close button would.
+const closeDialog = "关闭对话框"
 
 // DismissChoosers closes the choosers Press opened, as 取消 would.
 func (m *MainWindow) DismissChoosers() {

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# 界面巡视 / a tour of the real window under Xvfb, as a new user would click
+# through it: every screen and dialog opened by pressing its button or menu
+# item (XINGJI_PRESS, see cmd/xingji/press.go), a screenshot after each
+# press, and one contact sheet per screen size to look at:
+# dist/screenshots/tour-<size>.png. Fails when the program dies or a
+# control is not found. A manual check beside the headless press-everything
+# test (ui/walk_test.go), which presses every control.
+#   scripts/gui-tour.sh [WIDTHxHEIGHT …]     (default 1366x768 1024x700)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+setup_test
+out="$PWD/dist/screenshots"; mkdir -p "$out" bin
+go build -o bin/xingji ./cmd/xingji
+go build -o bin/xingji-cli ./cmd/xingji-cli
+work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+export HOME="$work/home 用户"; mkdir -p "$HOME"
+
+tour=(
+  "新增下级" "关闭对话框" "编辑" "关闭对话框" "移动" "关闭对话框" "撤销" "关闭对话框"
+  "新增党员" "保存" "关闭对话框"
+  "备份与恢复…" "立即备份" "关闭对话框"
+  "帮助/关于星级考评" "关闭对话框"
+  "文件/导入收回的考评表…"
+  "新建考评周期…" "关闭对话框" "选中第一行"
+  "关闭本期" "关闭对话框"
+  "文件/考核方案…" "方案设置…" "关闭对话框"
+)
+
+for size in "${@:-1366x768 1024x700}"; do
+  for s in $size; do
+    display=:$((50 + RANDOM % 9))
+    Xvfb "$display" -screen 0 "${s}x24" >/dev/null 2>&1 & xvfb=$!
+    export DISPLAY=$display; sleep 2
+    export XINGJI_DB="$work/数据 $s/示范.db"
+    ./bin/xingji-cli demo >/dev/null
+    ./bin/xingji-cli import "$(dirname "$XINGJI_DB")/示范填报表" >/dev/null || true
+    log="$(dirname "$XINGJI_DB")/xingji.log"
+    XINGJI_PRESS="$(IFS='|'; echo "${tour[*]}")" ./bin/xingji >"$work/gui.log" 2>&1 &
+    pid=$! seen=0
+    mkdir -p "$work/shots-$s"
+    for _ in $(seq 400); do
+      sleep 0.3
+      kill -0 "$pid" 2>/dev/null || { echo "FAIL: the program died ($s)"; tail -30 "$log"; exit 1; }
+      n=$(grep -c "按键：" "$log" 2>/dev/null || true)
+      if [ "$n" -gt "$seen" ]; then
+        sleep 0.8; seen=$n
+        import -window root "$work/shots-$s/$(printf %02d "$n").png"
+      fi
+      grep -q "按键：全部按完" "$log" 2>/dev/null && break
+    done
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    kill "$xvfb"; wait "$xvfb" 2>/dev/null || true
+    if grep -q "按键：没有找到" "$log"; then echo "FAIL: some controls were not found ($s)"; grep "按键" "$log"; exit 1; fi
+    montage "$work/shots-$s/"*.png -tile 4x -geometry 683x+4+4 "$out/tour-$s.png"
+    cp -r "$work/shots-$s" "$out/"
+    echo "   $s: $(ls "$work/shots-$s" | wc -l) screenshots → $out/tour-$s.png"
+  done
+done
