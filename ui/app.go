@@ -156,11 +156,11 @@ func (m *MainWindow) rosterLayout() fyne.CanvasObject {
 			container.NewTabItem("组织与党员", container.NewBorder(toolbar, nil, nil, nil, split)),
 			m.periodsTab,
 		)
-		m.tabs.OnSelected = func(t *container.TabItem) {
+		m.tabs.OnSelected = safely1(func(t *container.TabItem) {
 			if t == m.periodsTab {
 				m.periods.reload()
 			}
-		}
+		})
 		m.roster = container.NewBorder(nil, m.status, nil, nil, m.tabs)
 	}
 	return m.roster

@@ -85,7 +85,7 @@ func (s *PeriodsScreen) showPeriodForm(maker PeriodMaker, all []model.Scheme) *p
 	f.name.PlaceHolder = fmt.Sprintf("如：%d年度村党支部星级评定", year)
 	f.scope.Wrapping = fyne.TextWrapWord
 	f.memberScheme.SetSelected(noMemberScheme)
-	f.scheme.OnChanged = func(string) {
+	f.scheme.OnChanged = safely1(func(string) {
 		i := f.scheme.SelectedIndex()
 		if i < 0 {
 			return
@@ -115,7 +115,7 @@ func (s *PeriodsScreen) showPeriodForm(maker PeriodMaker, all []model.Scheme) *p
 			}
 			f.scope.SetText(fmt.Sprintf("按方案适用的类型（%s），%d 个党支部、党总支参评。", kinds, len(ids)))
 		})
-	}
+	})
 	items := []*widget.FormItem{
 		widget.NewFormItem("考核方案", f.scheme),
 		widget.NewFormItem("名称", f.name),

@@ -110,15 +110,15 @@ func (m *MainWindow) openSchemes(store SchemeStore, list func(ctx context.Contex
 	s := &SchemesScreen{m: m, store: store, listSchemes: list, chosen: -1}
 	s.win = fyne.CurrentApp().NewWindow("考核方案")
 	s.confirm = func(title, message string, yes func()) {
-		dialog.ShowConfirm(title, message, func(ok bool) {
+		dialog.ShowConfirm(title, message, safely1(func(ok bool) {
 			if ok {
 				yes()
 			}
-		}, s.win)
+		}), s.win)
 	}
 	s.win.SetIcon(AppIcon)
 	s.list = widget.NewList(func() int { return len(s.entries) }, s.createListRow, s.updateListRow)
-	s.list.OnSelected = s.onChoose
+	s.list.OnSelected = safely1(s.onChoose)
 	s.tree = newSchemeTree(s.onNodeSelected, s.onEditItem)
 	s.header = widget.NewLabelWithStyle("请在左边选择一个考核方案", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.header.Truncation = fyne.TextTruncateEllipsis

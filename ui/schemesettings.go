@@ -133,7 +133,7 @@ func (d *settingsDialog) basicTab(sc *model.Scheme) fyne.CanvasObject {
 	d.total = d.entry(sc.Total.String())
 	d.period = widget.NewSelectEntry([]string{"年度", "半年", "季度", "月度"})
 	d.period.SetText(sc.Period)
-	d.period.OnChanged = func(string) { d.update() }
+	d.period.OnChanged = safely1(func(string) { d.update() })
 	subject := "党组织"
 	if sc.Subject == model.SubjectMember {
 		subject = "党员"
@@ -158,7 +158,7 @@ func (d *settingsDialog) sourcesTab(sc *model.Scheme) fyne.CanvasObject {
 		if src.Aggregate == "" {
 			agg.SetSelected(aggNames[model.AggMean])
 		}
-		agg.OnChanged = func(string) { d.update() }
+		agg.OnChanged = safely1(func(string) { d.update() })
 		minText := ""
 		if src.MinRaters > 0 {
 			minText = strconv.Itoa(src.MinRaters)

@@ -38,7 +38,7 @@ func (d *settingsDialog) newQuotaRow(q model.Quota) *quotaRow {
 	if q.Mode == model.QuotaAtLeast {
 		r.mode.SetSelected(modeNames[1])
 	}
-	r.mode.OnChanged = func(string) { d.update() }
+	r.mode.OnChanged = safely1(func(string) { d.update() })
 	if q.Share != nil {
 		r.amount.SetText(q.Share.String())
 	} else if q.Count != nil {

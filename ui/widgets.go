@@ -105,11 +105,11 @@ func showFormDialog(win fyne.Window, title, saveText string, items []*widget.For
 	f.errText.Importance = widget.DangerImportance
 	f.errText.Wrapping = fyne.TextWrapWord
 	f.confirmDiscard = func(yes func()) {
-		dialog.ShowConfirm("放弃填写的内容", "已填写的内容还没有保存，确定放弃吗？", func(ok bool) {
+		dialog.ShowConfirm("放弃填写的内容", "已填写的内容还没有保存，确定放弃吗？", safely1(func(ok bool) {
 			if ok {
 				yes()
 			}
-		}, win)
+		}), win)
 	}
 	form := widget.NewForm(items...)
 	f.cancel = newIconButton("取消", theme.CancelIcon(), f.onCancel)
