@@ -228,7 +228,7 @@ func (r *reader) readSelf(k *keyedSheet) {
 	p := r.res.Period
 	vcol, ncol := k.cols[formspec.KeyValue], k.cols[formspec.KeyNote]
 	if vcol == 0 {
-		r.fail(k.sh.Name, 1, 0, "找不到“填报”列的隐藏标记", hintNoEdit)
+		r.fail(k.sh.Name, formspec.KeyRow, 0, "找不到“填报”列的隐藏标记", hintNoEdit)
 		return
 	}
 	subject := formspec.UnitSubject(r.unit.ID).String()
@@ -419,7 +419,7 @@ func (r *reader) readAppraisal(k *keyedSheet) {
 func (r *reader) readBallot(k *keyedSheet) {
 	col := k.cols[formspec.KeyValue]
 	if col == 0 {
-		r.fail(k.sh.Name, 1, 0, "找不到“票数”列的隐藏标记", hintNoEdit)
+		r.fail(k.sh.Name, formspec.KeyRow, 0, "找不到“票数”列的隐藏标记", hintNoEdit)
 		return
 	}
 	subject := formspec.UnitSubject(r.unit.ID).String()
@@ -530,7 +530,7 @@ func (r *reader) readReview(k *keyedSheet) {
 		for _, fd := range model.ItemFields(fi.Item) {
 			col, ok := k.cols[formspec.FieldKey{Item: fi.Item.Code, Field: fd.Name}.String()]
 			if !ok {
-				r.fail(k.sh.Name, 1, 0, "缺少"+itemName(fi.Item)+"“"+fd.Label+"”一列", "请不要删除表格中的列")
+				r.fail(k.sh.Name, formspec.KeyRow, 0, "缺少"+itemName(fi.Item)+"“"+fd.Label+"”一列", "请不要删除表格中的列")
 				continue
 			}
 			cols = append(cols, column{fi, fd, col})
