@@ -2,11 +2,11 @@ package documents
 
 import (
 	"io"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 // FillFunc says what to write into one input cell of a form, given the
@@ -28,20 +28,24 @@ func FillForm(r io.Reader, w io.Writer, fill FillFunc) error {
 		if err != nil {
 			return &model.Error{Code: model.EInternal, Message: "读取表格失败", Err: err}
 		}
-		if len(rows) == 0 || len(rows[0]) == 0 || !strings.HasPrefix(rows[0][0], FormSheetMarker) {
+		kr, kc := formspec.KeyRow-1, formspec.KeyCol-1 // 0-based
+		if len(rows) <= kr || len(rows[kr]) <= kc {
 			continue
 		}
-		role := model.SheetRole(strings.TrimPrefix(rows[0][0], FormSheetMarker))
-		colKeys := rows[0]
-		for ri := 1; ri < len(rows); ri++ {
-			if len(rows[ri]) == 0 || rows[ri][0] == "" {
+		role, ok := formspec.SheetRoleOf(rows[kr][kc])
+		if !ok {
+			continue
+		}
+		colKeys := rows[kr]
+		for ri := kr + 1; ri < len(rows); ri++ {
+			if len(rows[ri]) <= kc || rows[ri][kc] == "" {
 				continue
 			}
-			for ci := 1; ci < len(colKeys); ci++ {
+			for ci := kc + 1; ci < len(colKeys); ci++ {
 				if colKeys[ci] == "" {
 					continue
 				}
-				v := fill(role, rows[ri][0], colKeys[ci])
+				v := fill(role, rows[ri][kc], colKeys[ci])
 				if v == nil {
 					continue
 				}

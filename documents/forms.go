@@ -2,202 +2,20 @@ package documents
 
 import (
 	"encoding/json"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
-// The layout every form sheet shares, which importers/forms reads back:
-// column A and row 1 are hidden and hold keys. A1 holds FormSheetMarker
-// followed by the sheet's role ("#xingji:self"); the other cells of row 1
-// name the input columns ("value", "note", "f:3:score" …); the other cells
-// of column A name the rows ("f:3:score", "m:17", "u:4" …). Rows and columns
-// are found by their keys, never by position, so a branch may insert rows,
-// hide them or rename the sheet without breaking the form.
-const (
-	// FormSheetMarker starts cell A1 of every form sheet.
-	FormSheetMarker = "#xingji:"
-	// FormIdentityMarker is cell A1 of the identity sheet; A2 holds the
-	// identity as JSON.
-	FormIdentityMarker = model.FormProduct
-)
+// The forms' contract — the hidden keys, which sheets, items, fields and
+// raters each form carries, the identity — is package formspec; this file
+// writes it into Excel.
 
-// Row and column keys.
-const (
-	KeyValue = "value" // the input column of 自评表 and 满意度测评
-	KeyNote  = "note"  // the 说明 column
-)
-
-// FieldKey is the key of an item's field: "f:<item>:<field>".
-func FieldKey(item, field string) string { return "f:" + item + ":" + field }
-
-// MemberKey is the row key of a member: "m:<id>".
-func MemberKey(id int64) string { return "m:" + strconv.FormatInt(id, 10) }
-
-// UnitKey is the row key of a unit: "u:<id>".
-func UnitKey(id int64) string { return "u:" + strconv.FormatInt(id, 10) }
-
-// RaterKey is the column key of one rater of a source in 党员评议表:
-// "s:<source>:<rater>".
-func RaterKey(source, rater string) string { return "s:" + source + ":" + rater }
-
-// Ballot row keys and the ledger's rows and columns.
-const (
-	BallotSatisfied   = "b:satisfied"   // 满意
-	BallotBasic       = "b:basic"       // 基本满意
-	BallotUnsatisfied = "b:unsatisfied" // 不满意
-	// LedgerRows is the number of blank lines of 承诺台账.
-	LedgerRows = 20
-)
-
-// LedgerColumns are the column keys and headers of 承诺台账.
-var LedgerColumns = [][2]string{
-	{"who", "承诺人（党员或班子）"}, {"what", "承诺事项"}, {"deadline", "完成时限"},
-	{"state", "完成情况"}, {"evidence", "佐证材料"},
-}
-
-// LedgerStates are the choices of the 完成情况 column.
-var LedgerStates = []string{"已完成", "推进中", "未完成", "已销号"}
-
-// LedgerKey is the row key of ledger line n (1-based): "l:<n>".
-func LedgerKey(n int) string { return "l:" + strconv.Itoa(n) }
-
-// FlagYes and FlagNo are the choices of a yes/no cell.
-const (
-	FlagYes = "是"
-	FlagNo  = "否"
-)
-
-// AppraisalRaters returns the rater columns of 党员评议表 for a member
-// scheme and the members of one branch: 自评 one column; 党员互评 one column
-// per member; any other source max(MinRaters, 3) numbered columns (领导点评,
-// 群众参评 …). Each entry is the column key and its header.
-func AppraisalRaters(s *model.Scheme, members []model.Member) []AppraisalColumn {
-	var out []AppraisalColumn
-	for _, src := range s.Sources {
-		switch src.Code {
-		case model.SourceSelf:
-			out = append(out, AppraisalColumn{Source: src, Key: RaterKey(src.Code, "self"), Header: "本人自评"})
-		case model.SourcePeer:
-			for _, m := range members {
-				out = append(out, AppraisalColumn{Source: src, Key: RaterKey(src.Code, "m"+strconv.FormatInt(m.ID, 10)),
-					Header: m.Name, RaterID: m.ID})
-			}
-		default:
-			n := max(src.MinRaters, 3)
-			for i := 1; i <= n; i++ {
-				out = append(out, AppraisalColumn{Source: src, Key: RaterKey(src.Code, strconv.Itoa(i)),
-					Header: "评议人" + strconv.Itoa(i)})
-			}
-		}
-	}
-	return out
-}
-
-// AppraisalColumn is one rater column of 党员评议表.
-type AppraisalColumn struct {
-	Source  model.Source
-	Key     string
-	Header  string
-	RaterID int64 // the member rating, for 党员互评; a member does not rate himself there
-}
-
-// SelfItems returns the items of a unit scheme that a unit of kind k fills
-// in on 自评表: those that apply to the kind and are not computed from
-// recorded facts, with the chain of sections above each.
-func SelfItems(s *model.Scheme, k model.UnitKind) []FormItem {
-	var out []FormItem
-	s.Walk(func(path []*model.Section, it *model.Item) {
-		if !model.AppliesToKind(model.EffectiveAppliesTo(path, it), k) {
-			return
-		}
-		if len(it.EnteredBy) == 1 && it.EnteredBy[0] == model.SourceFacts {
-			return
-		}
-		out = append(out, FormItem{Path: path, Item: it})
-	})
-	return out
-}
-
-// ReviewItems returns the items a department scores on its 考评表: those
-// the review source enters and the department owns ("" for the committee).
-func ReviewItems(s *model.Scheme, dept string) []FormItem {
-	var out []FormItem
-	s.Walk(func(path []*model.Section, it *model.Item) {
-		if model.EntersBy(*s, it, model.SourceReview) && model.EffectiveDepartment(path, it) == dept {
-			out = append(out, FormItem{Path: path, Item: it})
-		}
-	})
-	return out
-}
-
-// ItemNumber is what the 序号 column shows for an item: its code when the
-// code reads as a rubric's number ("3", "2.1", "12b": it starts with a
-// digit and is short), else seq (when not 0) — codes such as "policy" are
-// keys, not numbers for people.
-func ItemNumber(it *model.Item, seq int) string {
-	if c := it.Code; c != "" && c[0] >= '0' && c[0] <= '9' && utf8.RuneCountInString(c) <= 8 && !strings.ContainsAny(c, " \t") {
-		return c
-	}
-	if seq == 0 {
-		return ""
-	}
-	return strconv.Itoa(seq)
-}
-
-// FormItem is an item with the sections above it.
-type FormItem struct {
-	Path []*model.Section
-	Item *model.Item
-}
-
-// HasBallot reports whether the unit scheme takes a satisfaction rate
-// (fact "satisfaction") that the 满意度测评 sheet fills.
-func HasBallot(s *model.Scheme) bool { return s.Fact(SatisfactionFact) != nil }
-
-// SatisfactionFact is the fact the ballot tally sets: 满意率 in percent,
-// (满意 + 基本满意) ÷ 有效票 × 100.
-const SatisfactionFact = "satisfaction"
-
-// UnitFormRoles lists the sheets of a unit's workbook for a period.
-func UnitFormRoles(p *model.Period) []model.SheetRole {
-	roles := []model.SheetRole{model.RoleSelf}
-	if p.MemberScheme != nil {
-		roles = append(roles, model.RoleAppraisal)
-	}
-	if HasBallot(&p.Scheme) {
-		roles = append(roles, model.RoleBallot)
-	}
-	return append(roles, model.RoleLedger)
-}
-
-// UnitIdentity is the identity written into a unit's workbook.
-func UnitIdentity(p *model.Period, u model.Unit) model.FormIdentity {
-	id := model.FormIdentity{
-		Product: model.FormProduct, Form: model.FormUnit, PeriodID: p.ID, PeriodName: p.Name,
-		UnitID: u.ID, UnitCode: u.Code, UnitName: u.Name,
-		Scheme: p.Scheme.Code, SchemeVersion: p.Scheme.Version, Sheets: UnitFormRoles(p),
-	}
-	if p.MemberScheme != nil {
-		id.MemberScheme, id.MemberSchemeVersion = p.MemberScheme.Code, p.MemberScheme.Version
-	}
-	id.Checksum = id.ComputeChecksum()
-	return id
-}
-
-// ReviewIdentity is the identity written into a department's review form.
-func ReviewIdentity(p *model.Period, dept string) model.FormIdentity {
-	id := model.FormIdentity{
-		Product: model.FormProduct, Form: model.FormReview, PeriodID: p.ID, PeriodName: p.Name, Dept: dept,
-		Scheme: p.Scheme.Code, SchemeVersion: p.Scheme.Version, Sheets: []model.SheetRole{model.RoleReview},
-	}
-	id.Checksum = id.ComputeChecksum()
-	return id
-}
+// LedgerRows is the number of blank lines of 承诺台账.
+const LedgerRows = 20
 
 // formStyles are the cell styles of the forms.
 type formStyles struct {
@@ -250,18 +68,19 @@ type formWriter struct {
 
 // keys writes the hidden key row and column marker.
 func (w *formWriter) keys(role model.SheetRole, cols map[int]string) {
-	w.do(w.f.SetCellStr(w.sheet, "A1", FormSheetMarker+string(role)))
+	w.do(w.f.SetCellStr(w.sheet, cell(formspec.KeyCol, formspec.KeyRow), formspec.SheetMark(role)))
 	for c, k := range cols {
-		w.do(w.f.SetCellStr(w.sheet, cell(c, 1), k))
+		w.do(w.f.SetCellStr(w.sheet, cell(c, formspec.KeyRow), k))
 	}
-	w.do(w.f.SetRowVisible(w.sheet, 1, false))
-	w.do(w.f.SetColVisible(w.sheet, "A", false))
-	w.do(w.f.SetColWidth(w.sheet, "A", "A", 12))
+	keyCol := columnName(formspec.KeyCol)
+	w.do(w.f.SetRowVisible(w.sheet, formspec.KeyRow, false))
+	w.do(w.f.SetColVisible(w.sheet, keyCol, false))
+	w.do(w.f.SetColWidth(w.sheet, keyCol, keyCol, 12))
 }
 
 // rowKey writes the hidden key of a row.
 func (w *formWriter) rowKey(row int, key string) {
-	w.do(w.f.SetCellStr(w.sheet, cell(1, row), key))
+	w.do(w.f.SetCellStr(w.sheet, cell(formspec.KeyCol, row), key))
 }
 
 // heading writes the title (row 2) and the subtitle lines below it across
@@ -299,7 +118,7 @@ func (w *formWriter) validate(sqref string, fd model.Field, title string) {
 	dv.Sqref = sqref
 	switch {
 	case fd.Kind == model.FieldFlag:
-		w.do(dv.SetDropList([]string{FlagYes, FlagNo}))
+		w.do(dv.SetDropList([]string{formspec.FlagYes, formspec.FlagNo}))
 	case fd.Min != nil || fd.Max != nil:
 		lo, hi := -1e9, 1e9
 		if fd.Min != nil {
@@ -333,7 +152,7 @@ func writeIdentity(f *excelize.File, id model.FormIdentity, title string) error 
 	if _, err := f.NewSheet(model.FormIdentitySheet); err != nil {
 		return err
 	}
-	if err := f.SetCellStr(model.FormIdentitySheet, "A1", FormIdentityMarker); err != nil {
+	if err := f.SetCellStr(model.FormIdentitySheet, "A1", formspec.IdentityMarker); err != nil {
 		return err
 	}
 	if err := f.SetCellStr(model.FormIdentitySheet, "A2", string(text)); err != nil {

@@ -2,10 +2,12 @@ package documents
 
 import (
 	"io"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 // WriteUnitForm writes a unit's workbook for a period: 自评表, 党员评议表
@@ -36,7 +38,7 @@ func unitWorkbook(p *model.Period, u model.Unit, members []model.Member) (*excel
 	if err != nil {
 		return fail(err)
 	}
-	id := UnitIdentity(p, u)
+	id := formspec.UnitIdentity(p, u)
 	for i, role := range id.Sheets {
 		name := role.Label()
 		if i == 0 {
@@ -79,7 +81,7 @@ func (w *formWriter) selfSheet(p *model.Period, u model.Unit) {
 	const (
 		cNo, cTitle, cRule, cPoints, cField, cValue, cNote = 2, 3, 4, 5, 6, 7, 8
 	)
-	w.keys(model.RoleSelf, map[int]string{cValue: KeyValue, cNote: KeyNote})
+	w.keys(model.RoleSelf, map[int]string{cValue: formspec.KeyValue, cNote: formspec.KeyNote})
 	w.widths(6, 22, 40, 6, 22, 10, 24)
 	w.heading(cNote, p.Name+" 自评表", w.unitLine(p, u),
 		"考核方案："+p.Scheme.Name+"（版本 "+p.Scheme.Version+"）。只填写黄色格子：“填报”列填得分、次数、比率或“是/否”，“说明”列写扣分原因和佐证材料。")
@@ -90,7 +92,7 @@ func (w *formWriter) selfSheet(p *model.Period, u model.Unit) {
 	}
 	w.do(w.f.SetRowHeight(w.sheet, w.row, 30))
 	var lastPath []*model.Section
-	for seq, fi := range SelfItems(&p.Scheme, u.Kind) {
+	for seq, fi := range formspec.SelfItems(&p.Scheme, u.Kind) {
 		for depth, sec := range fi.Path {
 			if depth < len(lastPath) && lastPath[depth] == sec {
 				continue
@@ -113,7 +115,7 @@ func (w *formWriter) selfSheet(p *model.Period, u model.Unit) {
 		if it.Points.IsZero() {
 			points = "—"
 		}
-		w.merge(cNo, first, cNo, last, ItemNumber(it, seq+1), w.st.center)
+		w.merge(cNo, first, cNo, last, formspec.ItemNumber(it, seq+1), w.st.center)
 		w.merge(cTitle, first, cTitle, last, title, w.st.text)
 		w.merge(cRule, first, cRule, last, RuleText(*it), w.st.text)
 		w.merge(cPoints, first, cPoints, last, points, w.st.number)
@@ -121,7 +123,7 @@ func (w *formWriter) selfSheet(p *model.Period, u model.Unit) {
 		var labels []string
 		for i, fd := range fields {
 			row := first + i
-			w.rowKey(row, FieldKey(it.Code, fd.Name))
+			w.rowKey(row, formspec.FieldKey{Item: it.Code, Field: fd.Name}.String())
 			label := fd.Label
 			if fd.Unit != "" && fd.Kind != model.FieldFlag && fd.Kind != model.FieldScore {
 				label += "（" + fd.Unit + "）"
@@ -150,12 +152,12 @@ func (w *formWriter) selfSheet(p *model.Period, u model.Unit) {
 // rater, each cell the rater's total score for the member.
 func (w *formWriter) appraisalSheet(p *model.Period, u model.Unit, members []model.Member) {
 	s := p.MemberScheme
-	raters := AppraisalRaters(s, members)
+	raters := formspec.AppraisalRaters(s, members)
 	const cNo, cName, first = 2, 3, 4
 	last := first + len(raters) - 1
 	cols := map[int]string{}
 	for i, r := range raters {
-		cols[first+i] = r.Key
+		cols[first+i] = r.Key()
 	}
 	w.keys(model.RoleAppraisal, cols)
 	w.do(w.f.SetColWidth(w.sheet, "B", "B", 5))
@@ -191,7 +193,7 @@ func (w *formWriter) appraisalSheet(p *model.Period, u model.Unit, members []mod
 	top := w.row + 1
 	for n, m := range members {
 		w.row++
-		w.rowKey(w.row, MemberKey(m.ID))
+		w.rowKey(w.row, formspec.MemberSubject(m.ID).String())
 		w.set(cNo, w.row, n+1, w.st.center)
 		w.set(cName, w.row, m.Name, w.st.center)
 		for i, r := range raters {
@@ -220,10 +222,10 @@ func (w *formWriter) appraisalSheet(p *model.Period, u model.Unit, members []mod
 // the rate they give.
 func (w *formWriter) ballotSheet(p *model.Period, u model.Unit) {
 	const cLabel, cValue, cNote = 2, 3, 4
-	w.keys(model.RoleBallot, map[int]string{cValue: KeyValue})
+	w.keys(model.RoleBallot, map[int]string{cValue: formspec.KeyValue})
 	w.widths(24, 14, 40)
 	label := "群众满意度测评"
-	if fd := p.Scheme.Fact(SatisfactionFact); fd != nil && fd.Label != "" {
+	if fd := p.Scheme.Fact(formspec.SatisfactionFact); fd != nil && fd.Label != "" {
 		label = fd.Label
 	}
 	w.heading(cNote, p.Name+" 满意度测评统计表", w.unitLine(p, u),
@@ -234,18 +236,18 @@ func (w *formWriter) ballotSheet(p *model.Period, u model.Unit) {
 		w.set(cLabel+i, w.row, h, w.st.header)
 	}
 	count := model.Field{Kind: model.FieldValue, Min: model.Decimal{}.P(), Int: true}
-	rows := [][3]string{
-		{BallotSatisfied, "满意", "认为工作好、作用发挥明显"},
-		{BallotBasic, "基本满意", "认为工作一般"},
-		{BallotUnsatisfied, "不满意", "认为工作差"},
+	notes := map[formspec.Vote]string{
+		formspec.VoteSatisfied:   "认为工作好、作用发挥明显",
+		formspec.VoteBasic:       "认为工作一般",
+		formspec.VoteUnsatisfied: "认为工作差",
 	}
 	firstRow := w.row + 1
-	for _, r := range rows {
+	for _, v := range formspec.Votes {
 		w.row++
-		w.rowKey(w.row, r[0])
-		w.set(cLabel, w.row, r[1], w.st.center)
+		w.rowKey(w.row, v.Key())
+		w.set(cLabel, w.row, v.Label(), w.st.center)
 		w.set(cValue, w.row, nil, w.st.input)
-		w.set(cNote, w.row, r[2], w.st.text)
+		w.set(cNote, w.row, notes[v], w.st.text)
 		w.validate(cell(cValue, w.row), count, "票数")
 		w.do(w.f.SetRowHeight(w.sheet, w.row, 24))
 	}
@@ -273,34 +275,34 @@ func (w *formWriter) ballotSheet(p *model.Period, u model.Unit) {
 func (w *formWriter) ledgerSheet(p *model.Period, u model.Unit) {
 	const cNo = 2
 	cols := map[int]string{}
-	for i, c := range LedgerColumns {
-		cols[cNo+1+i] = c[0]
+	for i, c := range formspec.LedgerColumns {
+		cols[cNo+1+i] = c.Key
 	}
 	w.keys(model.RoleLedger, cols)
 	w.widths(5, 16, 36, 12, 10, 24)
-	last := cNo + len(LedgerColumns)
+	last := cNo + len(formspec.LedgerColumns)
 	w.heading(last, p.Name+" 公开承诺台账", w.unitLine(p, u),
 		"一事一表、一人一表：每行一项承诺。“完成情况”从下拉列表中选择；已兑现并经群众认可的选“已销号”。")
 	w.row++
 	header := w.row
 	w.set(cNo, w.row, "序号", w.st.header)
-	for i, c := range LedgerColumns {
-		w.set(cNo+1+i, w.row, c[1], w.st.header)
+	for i, c := range formspec.LedgerColumns {
+		w.set(cNo+1+i, w.row, c.Header, w.st.header)
 	}
 	top := w.row + 1
 	for n := 1; n <= LedgerRows; n++ {
 		w.row++
-		w.rowKey(w.row, LedgerKey(n))
+		w.rowKey(w.row, formspec.LedgerKey(n))
 		w.set(cNo, w.row, n, w.st.center)
-		for i := range LedgerColumns {
+		for i := range formspec.LedgerColumns {
 			w.set(cNo+1+i, w.row, nil, w.st.inputText)
 		}
 		w.do(w.f.SetRowHeight(w.sheet, w.row, 28))
 	}
-	stateCol := cNo + 4
+	stateCol := cNo + 1 + slices.IndexFunc(formspec.LedgerColumns, func(c formspec.LedgerColumn) bool { return c.Key == formspec.LedgerState })
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = cell(stateCol, top) + ":" + cell(stateCol, w.row)
-	w.do(dv.SetDropList(LedgerStates))
+	w.do(dv.SetDropList(formspec.LedgerStates))
 	dv.SetError(excelize.DataValidationErrorStyleStop, "完成情况", "请从下拉列表中选择："+joinStates())
 	w.do(w.f.AddDataValidation(w.sheet, dv))
 	w.printSetup("landscape", header, header)
@@ -309,7 +311,7 @@ func (w *formWriter) ledgerSheet(p *model.Period, u model.Unit) {
 
 func joinStates() string {
 	s := ""
-	for i, x := range LedgerStates {
+	for i, x := range formspec.LedgerStates {
 		if i > 0 {
 			s += "、"
 		}
@@ -340,7 +342,7 @@ func WriteReviewForm(wr io.Writer, p *model.Period, dept string, units []model.U
 	if w.err != nil {
 		return fail(w.err)
 	}
-	if err := writeIdentity(f, ReviewIdentity(p, dept), p.Name+" "+model.DeptLabel(dept)+" 考评表"); err != nil {
+	if err := writeIdentity(f, formspec.ReviewIdentity(p, dept), p.Name+" "+model.DeptLabel(dept)+" 考评表"); err != nil {
 		return fail(err)
 	}
 	if _, err := f.WriteTo(wr); err != nil {
@@ -350,12 +352,12 @@ func WriteReviewForm(wr io.Writer, p *model.Period, dept string, units []model.U
 }
 
 type reviewCol struct {
-	item  FormItem
+	item  formspec.FormItem
 	field model.Field
 }
 
 func (w *formWriter) reviewSheet(p *model.Period, dept string, units []model.Unit) {
-	items := ReviewItems(&p.Scheme, dept)
+	items := formspec.ReviewItems(&p.Scheme, dept)
 	var cols []reviewCol
 	for _, fi := range items {
 		for _, fd := range model.ItemFields(fi.Item) {
@@ -364,9 +366,9 @@ func (w *formWriter) reviewSheet(p *model.Period, dept string, units []model.Uni
 	}
 	const cNo, cName, first = 2, 3, 4
 	last := first + len(cols) - 1
-	keys := map[int]string{last + 1: KeyNote}
+	keys := map[int]string{last + 1: formspec.KeyNote}
 	for i, c := range cols {
-		keys[first+i] = FieldKey(c.item.Item.Code, c.field.Name)
+		keys[first+i] = formspec.FieldKey{Item: c.item.Item.Code, Field: c.field.Name}.String()
 	}
 	w.keys(model.RoleReview, keys)
 	w.do(w.f.SetColWidth(w.sheet, "B", "B", 5))
@@ -393,7 +395,7 @@ func (w *formWriter) reviewSheet(p *model.Period, dept string, units []model.Uni
 		}
 		it := cols[i].item.Item
 		head := it.Title + "（" + it.Points.String() + "分）"
-		if n := ItemNumber(it, 0); n != "" {
+		if n := formspec.ItemNumber(it, 0); n != "" {
 			head = n + " " + head
 		}
 		groupHeight = max(groupHeight, rowHeightFor(head, 9*float64(j-i+1)))
@@ -412,7 +414,7 @@ func (w *formWriter) reviewSheet(p *model.Period, dept string, units []model.Uni
 	top := w.row + 1
 	for n, u := range units {
 		w.row++
-		w.rowKey(w.row, UnitKey(u.ID))
+		w.rowKey(w.row, formspec.UnitSubject(u.ID).String())
 		w.set(cNo, w.row, n+1, w.st.center)
 		w.set(cName, w.row, u.Name, w.st.text)
 		for i, c := range cols {

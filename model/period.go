@@ -158,7 +158,8 @@ func (s SubmissionStatus) Label() string {
 // Subject is the unit or member it is about ("u:12", "m:345"); Source the
 // scheme source (自评 "self", 考评 "review", …) or "ballot"/"ledger" for the
 // satisfaction tally and the commitment ledger; Field is "score", "note",
-// an input name of the item's rule, or a ledger column.
+// an input name of the item's rule, or a ledger column. Package formspec
+// builds and reads these strings; their text is stored and must not change.
 type EntryValue struct {
 	Subject string `json:"subject"`
 	Source  string `json:"source"`

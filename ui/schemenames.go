@@ -3,14 +3,14 @@ package ui
 import (
 	"strings"
 
-	"xingji/documents"
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 // The scheme window never shows a code (the scheme's "cun-xingji", an
 // item's "policy", a quota's "q1"): an item is named by its 序号 — its code
 // when that reads as a rubric number ("3", "2.1"), else its place in the
-// scheme — by documents.ItemNumber, the rule the printed forms use.
+// scheme — by formspec.ItemNumber, the rule the printed forms use.
 
 // schemeNames names the parts of one scheme for people.
 type schemeNames struct {
@@ -23,7 +23,7 @@ func namesOf(sc *model.Scheme) schemeNames {
 	seq := 0
 	sc.Walk(func(_ []*model.Section, it *model.Item) {
 		seq++
-		n.numbers[it.Code] = documents.ItemNumber(it, seq)
+		n.numbers[it.Code] = formspec.ItemNumber(it, seq)
 	})
 	return n
 }

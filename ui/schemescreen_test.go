@@ -10,10 +10,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"xingji/documents"
 	"xingji/importers"
 	"xingji/importers/schemesheet"
 	"xingji/model"
+	"xingji/model/formspec"
 	"xingji/scoring/builtin"
 )
 
@@ -54,7 +54,7 @@ func codeTokens(text string) []string {
 
 // TestSchemeWindowShowsNoCodes opens every built-in with its settings, an
 // item's form and a computed trial, and fails on any scheme code or item
-// code that is not a rubric number (documents.ItemNumber).
+// code that is not a rubric number (formspec.ItemNumber).
 func TestSchemeWindowShowsNoCodes(t *testing.T) {
 	s, _ := newSchemesScreen(t)
 	schemeCodes := map[string]bool{}
@@ -68,7 +68,7 @@ func TestSchemeWindowShowsNoCodes(t *testing.T) {
 			forbidden[c] = "方案编码"
 		}
 		s.current.Walk(func(_ []*model.Section, it *model.Item) {
-			if documents.ItemNumber(it, 0) == "" {
+			if formspec.ItemNumber(it, 0) == "" {
 				forbidden[it.Code] = "项目编码"
 			}
 		})

@@ -19,6 +19,7 @@ import (
 	"xingji/documents"
 	"xingji/importers"
 	"xingji/model"
+	"xingji/model/formspec"
 	"xingji/scoring"
 )
 
@@ -53,7 +54,7 @@ const (
 
 // benchFormsParams names the corpus: its folder and its completion marker.
 var benchFormsParams = fmt.Sprintf("u%d-m%d-i%d-s%d-v%d", benchFormUnits, benchFormMembers,
-	len(documents.SelfItems(ptrScheme(benchUnitScheme()), model.KindRural)), benchFormSeed, benchCorpusVersion)
+	len(formspec.SelfItems(ptrScheme(benchUnitScheme()), model.KindRural)), benchFormSeed, benchCorpusVersion)
 
 func ptrScheme(s model.Scheme) *model.Scheme { return &s }
 
@@ -306,7 +307,7 @@ func benchUnitScheme() model.Scheme {
 			{Code: model.SourceSelf, Name: "党支部自评", Weight: d("30")},
 			{Code: model.SourceReview, Name: "镇党委考评", Weight: d("70")},
 		},
-		Facts: []model.FactDef{{Name: documents.SatisfactionFact, Label: "群众满意度测评满意率", Unit: "%"}},
+		Facts: []model.FactDef{{Name: formspec.SatisfactionFact, Label: "群众满意度测评满意率", Unit: "%"}},
 		Bands: []model.Band{
 			{Code: "5", Name: "五星级", Range: model.AtLeast("95")},
 			{Code: "4", Name: "四星级", Range: model.Between("90", "95")},

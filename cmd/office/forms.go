@@ -18,6 +18,7 @@ import (
 	"xingji/importers"
 	"xingji/importers/forms"
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 // Catalog builds what the forms reader checks files against: every period,
@@ -342,7 +343,7 @@ func IsFormFile(path string) bool {
 	if zr, err := zip.OpenReader(path); err == nil {
 		defer zr.Close()
 		return zipPartHas(&zr.Reader, "xl/workbook.xml", `"`+model.FormIdentitySheet+`"`) ||
-			zipPartHas(&zr.Reader, "xl/sharedStrings.xml", documents.FormSheetMarker)
+			zipPartHas(&zr.Reader, "xl/sharedStrings.xml", formspec.SheetMarker)
 	}
 	if info.Size() > 4<<20 {
 		return false // no .xls or .csv form is this large
@@ -352,8 +353,8 @@ func IsFormFile(path string) bool {
 		return false
 	}
 	for _, sh := range t.Sheets {
-		a1 := importers.Clean(sh.Cell(1, 1).Text)
-		if a1 == documents.FormIdentityMarker || strings.HasPrefix(a1, documents.FormSheetMarker) {
+		a1 := importers.Clean(sh.Cell(1, 1).Text) // a form sheet's mark or the identity sheet's marker
+		if _, isSheet := formspec.SheetRoleOf(a1); isSheet || a1 == formspec.IdentityMarker {
 			return true
 		}
 	}

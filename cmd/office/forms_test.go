@@ -16,6 +16,7 @@ import (
 	"xingji/documents"
 	"xingji/importers/fixture"
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 // demoOffice opens a fresh database under a path with Chinese characters
@@ -245,7 +246,7 @@ func TestRejectedFileChangesNoData(t *testing.T) {
 	// The same unit's form with a score above its 分值.
 	var over bytes.Buffer
 	if err := documents.FillForm(bytes.NewReader(good.Data), &over, func(role model.SheetRole, row, col string) any {
-		if role == model.RoleSelf && col == documents.KeyValue && strings.HasSuffix(row, ":score") {
+		if role == model.RoleSelf && col == formspec.KeyValue && strings.HasSuffix(row, ":score") {
 			return 99
 		}
 		return nil

@@ -11,6 +11,7 @@ import (
 
 	"xingji/documents"
 	"xingji/model"
+	"xingji/model/formspec"
 	"xingji/scoring"
 )
 
@@ -193,26 +194,22 @@ func demoValue(p *model.Period, rng *rand.Rand, role model.SheetRole, rowKey, co
 		if role == model.RoleReview {
 			key = colKey
 		}
-		if colKey == documents.KeyNote {
+		if colKey == formspec.KeyNote {
 			if rng.Intn(4) == 0 {
 				return []string{"已查阅会议记录和台账", "扣分原因：个别活动记录不完整", "佐证材料见附件", "按季度开展，资料齐全"}[rng.Intn(4)]
 			}
 			return nil
 		}
-		rest, ok := strings.CutPrefix(key, "f:")
-		if !ok {
+		fk, err := formspec.ParseFieldKey(key)
+		if err != nil {
 			return nil
 		}
-		i := strings.LastIndexByte(rest, ':')
-		if i < 0 {
-			return nil
-		}
-		it := p.Scheme.Item(rest[:i])
+		it := p.Scheme.Item(fk.Item)
 		if it == nil {
 			return nil
 		}
 		for _, fd := range model.ItemFields(it) {
-			if fd.Name != rest[i+1:] {
+			if fd.Name != fk.Field {
 				continue
 			}
 			switch fd.Kind {
@@ -234,9 +231,9 @@ func demoValue(p *model.Period, rng *rand.Rand, role model.SheetRole, rowKey, co
 				return half(hi*0.75, hi)
 			case model.FieldFlag:
 				if rng.Intn(6) == 0 {
-					return documents.FlagNo
+					return formspec.FlagNo
 				}
-				return documents.FlagYes
+				return formspec.FlagYes
 			default:
 				if fd.Max != nil {
 					return half(fd.Max.Float()*0.8, fd.Max.Float())
@@ -251,28 +248,28 @@ func demoValue(p *model.Period, rng *rand.Rand, role model.SheetRole, rowKey, co
 		return half(p.MemberScheme.Total.Float()*0.7, p.MemberScheme.Total.Float())
 	case model.RoleBallot:
 		switch rowKey {
-		case documents.BallotSatisfied:
+		case formspec.VoteSatisfied.Key():
 			return 30 + rng.Intn(30)
-		case documents.BallotBasic:
+		case formspec.VoteBasic.Key():
 			return 3 + rng.Intn(10)
-		case documents.BallotUnsatisfied:
+		case formspec.VoteUnsatisfied.Key():
 			return rng.Intn(5)
 		}
 	case model.RoleLedger:
-		line := strings.TrimPrefix(rowKey, "l:")
-		if line > "3" || len(line) > 1 {
+		line, ok := formspec.LedgerLine(rowKey)
+		if !ok || line == "" || line > "3" || len(line) > 1 {
 			return nil
 		}
 		switch colKey {
-		case "who":
+		case formspec.LedgerWho:
 			return []string{"支部班子", "党员代表", "支部书记"}[int(line[0]-'1')]
-		case "what":
+		case formspec.LedgerWhat:
 			return []string{"修缮村内道路2公里", "为留守老人每月上门服务一次", "组织技能培训两期"}[int(line[0]-'1')]
-		case "deadline":
+		case formspec.LedgerDeadline:
 			return "2026年" + []string{"6", "9", "12"}[int(line[0]-'1')] + "月"
-		case "state":
-			return documents.LedgerStates[rng.Intn(2)]
-		case "evidence":
+		case formspec.LedgerState:
+			return formspec.LedgerStates[rng.Intn(2)]
+		case formspec.LedgerEvidence:
 			return "照片、签到表"
 		}
 	}

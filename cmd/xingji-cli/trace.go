@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 func init() {
@@ -44,7 +44,7 @@ func runValues(m *Main, ctx context.Context, args []string) error {
 		if unit, err = o.UnitByCode(ctx, *unitCode); err != nil {
 			return err
 		}
-		subject = "u:" + strconv.FormatInt(unit.ID, 10)
+		subject = formspec.UnitSubject(unit.ID).String()
 	}
 	subs, err := o.AcceptedValues(ctx, *period)
 	if err != nil {
@@ -54,7 +54,7 @@ func runValues(m *Main, ctx context.Context, args []string) error {
 	if all, err := o.AllMembers(ctx); err == nil {
 		for _, mb := range all {
 			if unit.ID == 0 || mb.UnitID == unit.ID {
-				members["m:"+strconv.FormatInt(mb.ID, 10)] = mb.Name
+				members[formspec.MemberSubject(mb.ID).String()] = mb.Name
 			}
 		}
 	}
@@ -76,7 +76,7 @@ func runValues(m *Main, ctx context.Context, args []string) error {
 		who := v.Subject
 		if name, ok := members[v.Subject]; ok {
 			who = name
-		} else if strings.HasPrefix(v.Subject, "u:") && unit.ID != 0 {
+		} else if kind, ok := formspec.SubjectKindOf(v.Subject); ok && kind == model.SubjectUnit && unit.ID != 0 {
 			who = unit.Name
 		}
 		src := v.Source
@@ -94,5 +94,5 @@ func runValues(m *Main, ctx context.Context, args []string) error {
 // sourceNames are the Chinese names of the sources a value comes from.
 var sourceNames = map[string]string{
 	model.SourceSelf: "自评", model.SourceReview: "考评", model.SourcePeer: "互评", model.SourceLeader: "领导点评",
-	model.SourcePublic: "群众参评", "ballot": "满意度测评", "ledger": "承诺台账",
+	model.SourcePublic: "群众参评", formspec.SourceBallot: "满意度测评", formspec.SourceLedger: "承诺台账",
 }

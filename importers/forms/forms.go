@@ -19,9 +19,9 @@ import (
 	"encoding/json"
 	"strings"
 
-	"xingji/documents"
 	"xingji/importers"
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 // Catalog is what the reader checks a file against: the periods, the units
@@ -189,7 +189,7 @@ func (r *reader) identify() {
 func extraSheets(id model.FormIdentity, p *model.Period) []string {
 	allowed := []model.SheetRole{model.RoleReview}
 	if id.Form == model.FormUnit {
-		allowed = documents.UnitFormRoles(p)
+		allowed = formspec.UnitFormRoles(p)
 	}
 	var extra []string
 	for _, role := range id.Sheets {
@@ -209,7 +209,7 @@ func extraSheets(id model.FormIdentity, p *model.Period) []string {
 // damaged one is reported).
 func (r *reader) hiddenIdentity() (id model.FormIdentity, ok bool, sheet string) {
 	for _, sh := range r.table.Sheets {
-		if importers.Clean(sh.Cell(1, 1).Text) != documents.FormIdentityMarker {
+		if importers.Clean(sh.Cell(1, 1).Text) != formspec.IdentityMarker {
 			continue
 		}
 		sheet = sh.Name
@@ -274,7 +274,7 @@ func (r *reader) headerIdentity() (model.FormIdentity, bool) {
 	if unitCode != "" {
 		for _, u := range r.cat.Units {
 			if importers.Clean(u.Code) == unitCode {
-				id = documents.UnitIdentity(p, u)
+				id = formspec.UnitIdentity(p, u)
 				return id, true
 			}
 		}
@@ -284,10 +284,10 @@ func (r *reader) headerIdentity() (model.FormIdentity, bool) {
 	}
 	for _, d := range p.Departments() {
 		if importers.Clean(model.DeptLabel(d)) == dept {
-			return documents.ReviewIdentity(p, d), true
+			return formspec.ReviewIdentity(p, d), true
 		}
 	}
-	return documents.ReviewIdentity(p, dept), true
+	return formspec.ReviewIdentity(p, dept), true
 }
 
 // after returns what follows sep in s.

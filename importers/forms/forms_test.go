@@ -12,6 +12,7 @@ import (
 	"xingji/importers/fixture"
 	"xingji/importers/forms"
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 func TestReadVillageForm(t *testing.T) {
@@ -41,7 +42,7 @@ func TestReadVillageForm(t *testing.T) {
 		wantValue(t, selfValue(t, res.Values, code, "score"), strconv.FormatFloat(toFloat(score), 'f', -1, 64),
 			"自评表", "G"+strconv.Itoa(villageRows[code]))
 	}
-	note := selfValue(t, res.Values, "policy", documents.KeyNote)
+	note := selfValue(t, res.Values, "policy", formspec.KeyNote)
 	wantValue(t, note, policyNote, "自评表", "H7")
 	if note.Subject != "u:11" || note.Rater != "C-01" {
 		t.Errorf("note %+v", note)
@@ -59,7 +60,7 @@ func TestReadVillageForm(t *testing.T) {
 	wantValue(t, appraisal("m:103", model.SourcePublic, "5"), "79", "党员评议表", "O9")
 	wantValue(t, appraisal("m:103", model.SourceLeader, "1"), "90", "党员评议表", "H9")
 	for _, v := range res.Values {
-		if v.Source == model.SourcePeer && v.Rater == "m"+strings.TrimPrefix(v.Subject, "m:") {
+		if m, err := formspec.ParseSubject(v.Subject); err == nil && v.Source == model.SourcePeer && v.Rater == formspec.PeerRater(m.ID) {
 			t.Errorf("a member rated himself: %+v", v)
 		}
 	}
@@ -71,7 +72,7 @@ func TestReadVillageForm(t *testing.T) {
 	wantValue(t, ballot("satisfied"), "37", "满意度测评", "C6")
 	wantValue(t, ballot("basic"), "5", "满意度测评", "C7")
 	wantValue(t, ballot("unsatisfied"), "3", "满意度测评", "C8")
-	wantValue(t, ballot(documents.SatisfactionFact), "93.33", "满意度测评", "C6")
+	wantValue(t, ballot(formspec.SatisfactionFact), "93.33", "满意度测评", "C6")
 
 	// 承诺台账: line 1 in row 6, columns C–G.
 	ledger := func(line, field string) model.EntryValue {
@@ -104,10 +105,10 @@ func wlmqFill(p *model.Period, no map[string]bool, overrides map[string]any) doc
 		if role == model.RoleReview {
 			key = colKey
 		}
-		if v, ok := overrides[key]; ok && (role == model.RoleReview || colKey == documents.KeyValue) {
+		if v, ok := overrides[key]; ok && (role == model.RoleReview || colKey == formspec.KeyValue) {
 			return v
 		}
-		if role != model.RoleSelf && role != model.RoleReview || (role == model.RoleSelf && colKey != documents.KeyValue) {
+		if role != model.RoleSelf && role != model.RoleReview || (role == model.RoleSelf && colKey != formspec.KeyValue) {
 			return nil
 		}
 		rest, ok := strings.CutPrefix(key, "f:")
@@ -122,9 +123,9 @@ func wlmqFill(p *model.Period, no map[string]bool, overrides map[string]any) doc
 			}
 			switch {
 			case fd.Kind == model.FieldFlag && no[key]:
-				return documents.FlagNo
+				return formspec.FlagNo
 			case fd.Kind == model.FieldFlag:
-				return documents.FlagYes
+				return formspec.FlagYes
 			case fd.Kind == model.FieldScore:
 				return it.Points.Float()
 			case fd.Int:
@@ -141,7 +142,7 @@ func wlmqFill(p *model.Period, no map[string]bool, overrides map[string]any) doc
 func TestReadRuleItems(t *testing.T) {
 	cat := newCatalog()
 	p := cat.Period(wlmqID)
-	if documents.HasBallot(&p.Scheme) || p.MemberScheme != nil {
+	if formspec.HasBallot(&p.Scheme) || p.MemberScheme != nil {
 		t.Fatal("the 创先争优 period should have only 自评表 and 承诺台账")
 	}
 	no := map[string]bool{"f:16:recordsMissing": true, "f:22:rectified": true}
@@ -152,7 +153,7 @@ func TestReadRuleItems(t *testing.T) {
 	// Item 17 has four rows; its 说明 is one cell merged down them.
 	const note17 = "上级党组织书记点评记录缺一次"
 	data := fill(t, unitForm(t, cat, wlmqID, west), func(role model.SheetRole, rowKey, colKey string) any {
-		if rowKey == "f:17:missingUpperReviews" && colKey == documents.KeyNote {
+		if rowKey == "f:17:missingUpperReviews" && colKey == formspec.KeyNote {
 			return note17
 		}
 		return values(role, rowKey, colKey)
@@ -160,14 +161,16 @@ func TestReadRuleItems(t *testing.T) {
 	rows := keyRows(t, data, "自评表")
 	res := read(t, "西岭.xlsx", data, cat)
 	fields := 0
-	for _, fi := range documents.SelfItems(&p.Scheme, west.Kind) {
+	for _, fi := range formspec.SelfItems(&p.Scheme, west.Kind) {
 		fields += len(model.ItemFields(fi.Item))
 	}
 	if fields < 50 || len(res.Values) != fields+1 {
 		t.Fatalf("%d values, want one per field (%d) and the note", len(res.Values), fields)
 	}
-	wantValue(t, selfValue(t, res.Values, "17", documents.KeyNote), note17, "自评表", "H"+strconv.Itoa(rows["f:17:missingUpperReviews"]))
-	at := func(item, field string) string { return "G" + strconv.Itoa(rows[documents.FieldKey(item, field)]) }
+	wantValue(t, selfValue(t, res.Values, "17", formspec.KeyNote), note17, "自评表", "H"+strconv.Itoa(rows["f:17:missingUpperReviews"]))
+	at := func(item, field string) string {
+		return "G" + strconv.Itoa(rows[formspec.FieldKey{Item: item, Field: field}.String()])
+	}
 	for _, c := range []struct{ item, field, want string }{
 		{"1", "leadingGroup", "1"},    // 是
 		{"7", "signs", "1"},           // √
@@ -184,7 +187,7 @@ func TestReadRuleItems(t *testing.T) {
 		{"2", "score", "1"},
 		{"29", "score", "10"},
 	} {
-		if rows[documents.FieldKey(c.item, c.field)] == 0 {
+		if rows[formspec.FieldKey{Item: c.item, Field: c.field}.String()] == 0 {
 			t.Fatalf("no row for %s/%s", c.item, c.field)
 		}
 		v := selfValue(t, res.Values, c.item, c.field)
@@ -230,7 +233,7 @@ func TestReadReviewForm(t *testing.T) {
 		"u:12": {"policy": 12, "law": 13, "skills": 14, "livelihood": 15, "economy": 16},
 	}
 	data := fill(t, reviewForm(t, cat, villageID), func(role model.SheetRole, rowKey, colKey string) any {
-		if colKey == documents.KeyNote {
+		if colKey == formspec.KeyNote {
 			if rowKey == "u:12" {
 				return "集体经济收入未达5万元"
 			}
@@ -253,7 +256,7 @@ func TestReadReviewForm(t *testing.T) {
 	}
 	v = find(t, res.Values, func(v model.EntryValue) bool { return v.Subject == "u:12" && v.Item == "economy" }, "economy")
 	wantValue(t, v, "16", "考评表", "H8")
-	v = find(t, res.Values, func(v model.EntryValue) bool { return v.Field == documents.KeyNote }, "note")
+	v = find(t, res.Values, func(v model.EntryValue) bool { return v.Field == formspec.KeyNote }, "note")
 	wantValue(t, v, "集体经济收入未达5万元", "考评表", "I8")
 
 	// Without its identity sheet the form is known by the line

@@ -11,9 +11,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"xingji/documents"
 	"xingji/importers/forms"
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 // storedZip rewrites an xlsx archive uncompressed and without checksums
@@ -118,7 +118,7 @@ func fuzzSeeds(t testing.TB) [][]byte {
 	// West has two members: a smaller 党员评议表 than east's.
 	village := fill(t, unitForm(t, cat, villageID, west), villageFill)
 	review := fill(t, reviewForm(t, cat, villageID), func(_ model.SheetRole, rowKey, colKey string) any {
-		if colKey == documents.KeyNote {
+		if colKey == formspec.KeyNote {
 			return "说明"
 		}
 		return 15

@@ -13,6 +13,7 @@ import (
 	"xingji/importers"
 	"xingji/importers/forms"
 	"xingji/model"
+	"xingji/model/formspec"
 	"xingji/scoring/builtin"
 )
 
@@ -104,14 +105,14 @@ func villageFill(role model.SheetRole, rowKey, colKey string) any {
 	switch role {
 	case model.RoleSelf:
 		code := strings.TrimSuffix(strings.TrimPrefix(rowKey, "f:"), ":score")
-		if colKey == documents.KeyValue {
+		if colKey == formspec.KeyValue {
 			return villageScores[code]
 		}
-		if colKey == documents.KeyNote && code == "policy" {
+		if colKey == formspec.KeyNote && code == "policy" {
 			return policyNote
 		}
 	case model.RoleAppraisal:
-		if colKey == documents.RaterKey(model.SourcePeer, "m"+strings.TrimPrefix(rowKey, "m:")) {
+		if colKey == peerKey(rowKey) {
 			return nil // the grey cell: nobody rates himself
 		}
 		switch {
@@ -124,19 +125,29 @@ func villageFill(role model.SheetRole, rowKey, colKey string) any {
 		}
 		return 90
 	case model.RoleBallot:
-		return map[string]any{documents.BallotSatisfied: 37, documents.BallotBasic: 5, documents.BallotUnsatisfied: 3}[rowKey]
+		return map[string]any{formspec.VoteSatisfied.Key(): 37, formspec.VoteBasic.Key(): 5, formspec.VoteUnsatisfied.Key(): 3}[rowKey]
 	case model.RoleLedger:
 		line := map[string][]any{
 			"l:1": {"支部班子", "修缮村内道路2公里", "2026年6月", "已完成", "照片、验收单"},
 			"l:2": {"张三", "为留守老人每月上门服务一次", "2026年12月", "推进中", nil},
 		}[rowKey]
-		for i, c := range documents.LedgerColumns {
-			if line != nil && c[0] == colKey {
+		for i, c := range formspec.LedgerColumns {
+			if line != nil && c.Key == colKey {
 				return line[i]
 			}
 		}
 	}
 	return nil
+}
+
+// peerKey is the 党员互评 column of the member whose row key is rowKey: the
+// grey cell where a member would rate himself.
+func peerKey(rowKey string) string {
+	m, err := formspec.ParseSubject(rowKey)
+	if err != nil {
+		return ""
+	}
+	return formspec.RaterKey{Source: model.SourcePeer, Rater: formspec.PeerRater(m.ID)}.String()
 }
 
 // filledVillage is east's village workbook, filled by villageFill.

@@ -7,10 +7,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"xingji/documents"
 	"xingji/importers/fixture"
 	"xingji/importers/forms"
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 // dropKeys clears the hidden keys of a sheet — row 1 and column A — as a
@@ -50,7 +50,7 @@ func TestLostKeys(t *testing.T) {
 		wantValue(t, selfValue(t, res.Values, code, "score"), strconv.FormatFloat(toFloat(score), 'f', -1, 64),
 			"自评表", "G"+strconv.Itoa(villageRows[code]))
 	}
-	wantValue(t, selfValue(t, res.Values, "policy", documents.KeyNote), policyNote, "自评表", "H7")
+	wantValue(t, selfValue(t, res.Values, "policy", formspec.KeyNote), policyNote, "自评表", "H7")
 
 	// Rule items cannot be read without the keys: each is refused at its
 	// row. Item "12b" shows 序号 14, as does item "14"; both are matched in
@@ -60,7 +60,7 @@ func TestLostKeys(t *testing.T) {
 	rows := keyRows(t, data, "自评表")
 	res = forms.Read("无标记.xlsx", dropKeys(t, data, "自评表"), cat)
 	rules := 0
-	for _, fi := range documents.SelfItems(&p.Scheme, west.Kind) {
+	for _, fi := range formspec.SelfItems(&p.Scheme, west.Kind) {
 		if fi.Item.Rule.Kind != model.RuleManual {
 			rules++
 		}
@@ -69,9 +69,9 @@ func TestLostKeys(t *testing.T) {
 		t.Fatalf("%d problems, want one per rule item (%d):\n%v", len(res.Errors), rules, res.Errors)
 	}
 	wantRow := map[int]bool{}
-	for _, fi := range documents.SelfItems(&p.Scheme, west.Kind) {
+	for _, fi := range formspec.SelfItems(&p.Scheme, west.Kind) {
 		if fi.Item.Rule.Kind != model.RuleManual {
-			wantRow[rows[documents.FieldKey(fi.Item.Code, model.ItemFields(fi.Item)[0].Name)]] = true
+			wantRow[rows[formspec.FieldKey{Item: fi.Item.Code, Field: model.ItemFields(fi.Item)[0].Name}.String()]] = true
 		}
 	}
 	for _, e := range res.Errors {

@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"xingji/documents"
 	"xingji/importers/fixture"
 	"xingji/importers/forms"
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 // editScript edits a workbook with openpyxl as a branch's office software
@@ -109,8 +109,8 @@ func checkMessy(t *testing.T, res *forms.Result, skills string) {
 	wantValue(t, selfValue(t, res.Values, "livelihood", "score"), "17", "自评", "G11")
 	wantValue(t, selfValue(t, res.Values, "economy", "score"), "16", "自评", "G12")
 	// The note keeps its Chinese punctuation and loses the spaces around it.
-	wantValue(t, selfValue(t, res.Values, "policy", documents.KeyNote), policyNote+"（见附件）", "自评", "H7")
-	rate := find(t, res.Values, func(v model.EntryValue) bool { return v.Field == documents.SatisfactionFact }, "rate")
+	wantValue(t, selfValue(t, res.Values, "policy", formspec.KeyNote), policyNote+"（见附件）", "自评", "H7")
+	rate := find(t, res.Values, func(v model.EntryValue) bool { return v.Field == formspec.SatisfactionFact }, "rate")
 	wantValue(t, rate, "93.33", "满意度测评", "C6")
 	// The hidden ledger line is read all the same.
 	what := find(t, res.Values, func(v model.EntryValue) bool { return v.Source == "ledger" && v.Rater == "1" && v.Field == "what" }, "ledger")

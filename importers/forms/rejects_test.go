@@ -12,10 +12,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"xingji/documents"
 	"xingji/importers/fixture"
 	"xingji/importers/forms"
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 // bomb copies an xlsx archive as it is but declares its first worksheet
@@ -184,7 +184,7 @@ func TestRejects(t *testing.T) {
 	// Cell problems name the sheet and the cell.
 	cellCase := func(item string, v any) *forms.Result {
 		data := fill(t, unitForm(t, cat, villageID, east), func(role model.SheetRole, rowKey, colKey string) any {
-			if role == model.RoleSelf && rowKey == documents.FieldKey(item, "score") && colKey == documents.KeyValue {
+			if role == model.RoleSelf && rowKey == (formspec.FieldKey{Item: item, Field: "score"}).String() && colKey == formspec.KeyValue {
 				return v
 			}
 			return villageFill(role, rowKey, colKey)
@@ -223,7 +223,7 @@ func TestRejects(t *testing.T) {
 	})
 	t.Run("票数", func(t *testing.T) {
 		data := fill(t, unitForm(t, cat, villageID, east), func(role model.SheetRole, rowKey, colKey string) any {
-			if role == model.RoleBallot && rowKey == documents.BallotBasic {
+			if role == model.RoleBallot && rowKey == formspec.VoteBasic.Key() {
 				return 4.5
 			}
 			return villageFill(role, rowKey, colKey)
@@ -282,7 +282,7 @@ func TestManyProblems(t *testing.T) {
 func TestReviewMissingColumn(t *testing.T) {
 	cat := newCatalog()
 	data := fill(t, reviewForm(t, cat, villageID), func(_ model.SheetRole, _, colKey string) any {
-		if colKey == documents.KeyNote {
+		if colKey == formspec.KeyNote {
 			return nil
 		}
 		return 15
@@ -293,7 +293,7 @@ func TestReviewMissingColumn(t *testing.T) {
 			return err
 		}
 		for c, key := range rows[0] {
-			if key == documents.FieldKey("law", "score") {
+			if key == (formspec.FieldKey{Item: "law", Field: "score"}).String() {
 				ref, _ := excelize.CoordinatesToCellName(c+1, 1)
 				return f.SetCellValue("考评表", ref, nil)
 			}

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"unicode"
 
-	"xingji/documents"
 	"xingji/importers"
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -47,25 +47,21 @@ type keyedSheet struct {
 
 // sheetRole returns the role of a form sheet by its A1 marker.
 func sheetRole(sh *importers.Sheet) (model.SheetRole, bool) {
-	t := importers.Clean(sh.Cell(1, 1).Text)
-	if !strings.HasPrefix(t, documents.FormSheetMarker) {
-		return "", false
-	}
-	return model.SheetRole(strings.TrimPrefix(t, documents.FormSheetMarker)), true
+	return formspec.SheetRoleOf(importers.Clean(sh.Cell(formspec.KeyRow, formspec.KeyCol).Text))
 }
 
 func keyed(sh *importers.Sheet, role model.SheetRole) *keyedSheet {
 	k := &keyedSheet{sh: sh, role: role, rows: map[string]int{}, cols: map[string]int{}}
-	for c, cell := range sh.Row(1).Cells {
-		if c == 0 {
+	for c, cell := range sh.Row(formspec.KeyRow).Cells {
+		if c == formspec.KeyCol-1 {
 			continue
 		}
 		if t := importers.Clean(cell.Text); t != "" {
 			k.cols[t] = c + 1
 		}
 	}
-	for r := 2; r <= len(sh.Rows); r++ {
-		t := importers.Clean(sh.Cell(r, 1).Text)
+	for r := formspec.KeyRow + 1; r <= len(sh.Rows); r++ {
+		t := importers.Clean(sh.Cell(r, formspec.KeyCol).Text)
 		if t == "" || strings.HasPrefix(t, "#") {
 			continue
 		}
@@ -93,7 +89,7 @@ func (r *reader) readSheets() {
 		if id.Form == model.FormReview {
 			roles = []model.SheetRole{model.RoleReview}
 		} else {
-			roles = documents.UnitFormRoles(r.res.Period)
+			roles = formspec.UnitFormRoles(r.res.Period)
 		}
 	}
 	var missing []string
@@ -230,17 +226,17 @@ func required(it *model.Item, fd model.Field) bool {
 // have its rows.
 func (r *reader) readSelf(k *keyedSheet) {
 	p := r.res.Period
-	vcol, ncol := k.cols[documents.KeyValue], k.cols[documents.KeyNote]
+	vcol, ncol := k.cols[formspec.KeyValue], k.cols[formspec.KeyNote]
 	if vcol == 0 {
-		r.fail(k.sh.Name, 1, 0, "找不到“填报”列的隐藏标记", hintNoEdit)
+		r.fail(k.sh.Name, formspec.KeyRow, 0, "找不到“填报”列的隐藏标记", hintNoEdit)
 		return
 	}
-	subject := "u:" + strconv.FormatInt(r.unit.ID, 10)
-	for _, fi := range documents.SelfItems(&p.Scheme, r.unit.Kind) {
+	subject := formspec.UnitSubject(r.unit.ID).String()
+	for _, fi := range formspec.SelfItems(&p.Scheme, r.unit.Kind) {
 		it := fi.Item
 		noted := false
 		for _, fd := range model.ItemFields(it) {
-			key := documents.FieldKey(it.Code, fd.Name)
+			key := formspec.FieldKey{Item: it.Code, Field: fd.Name}.String()
 			row, ok := k.rows[key]
 			if !ok {
 				r.fail(k.sh.Name, 0, 0, "缺少"+itemName(it)+"的“"+fd.Label+"”一行",
@@ -263,7 +259,7 @@ func (r *reader) readSelf(k *keyedSheet) {
 			if ncol > 0 && !noted {
 				if note := freeText(k.sh.Cell(row, ncol).Text); note != "" {
 					r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: it.Code,
-						Field: documents.KeyNote, Value: note, Sheet: k.sh.Name, Cell: cellRef(row, ncol)})
+						Field: formspec.KeyNote, Value: note, Sheet: k.sh.Name, Cell: cellRef(row, ncol)})
 				}
 				noted = true
 			}
@@ -301,16 +297,16 @@ func (r *reader) readSelfByHeaders() bool {
 		if hdr == 0 {
 			continue
 		}
-		subject := "u:" + strconv.FormatInt(r.unit.ID, 10)
-		// 序号 shows documents.ItemNumber: the code when it is a number, else
+		subject := formspec.UnitSubject(r.unit.ID).String()
+		// 序号 shows formspec.ItemNumber: the code when it is a number, else
 		// the item's place ("policy" shows "1"). Two items may show the same
 		// number (code "12b" in 14th place, and code "14"): each number lists
 		// its items in order, and each row takes the next one not yet seen.
-		items := documents.SelfItems(&p.Scheme, r.unit.Kind)
+		items := formspec.SelfItems(&p.Scheme, r.unit.Kind)
 		byNumber := map[string][]*model.Item{}
 		number := map[*model.Item]string{}
 		for seq, fi := range items {
-			n := documents.ItemNumber(fi.Item, seq+1)
+			n := formspec.ItemNumber(fi.Item, seq+1)
 			byNumber[n] = append(byNumber[n], fi.Item)
 			number[fi.Item] = n
 		}
@@ -349,7 +345,7 @@ func (r *reader) readSelfByHeaders() bool {
 			if noteCol > 0 {
 				if note := freeText(sh.Cell(row, noteCol).Text); note != "" {
 					r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: it.Code,
-						Field: documents.KeyNote, Value: note, Sheet: sh.Name, Cell: cellRef(row, noteCol)})
+						Field: formspec.KeyNote, Value: note, Sheet: sh.Name, Cell: cellRef(row, noteCol)})
 				}
 			}
 		}
@@ -371,9 +367,9 @@ func (r *reader) readAppraisal(k *keyedSheet) {
 	members := r.cat.Members[r.unit.ID]
 	byID := map[string]model.Member{}
 	for _, m := range members {
-		byID[documents.MemberKey(m.ID)] = m
+		byID[formspec.MemberSubject(m.ID).String()] = m
 	}
-	raters := documents.AppraisalRaters(s, members)
+	raters := formspec.AppraisalRaters(s, members)
 	fd := model.Field{Kind: model.FieldScore, Min: model.Decimal{}.P(), Max: s.Total.P()}
 	// What every cell of a column shares, worked out once.
 	type raterCol struct {
@@ -383,8 +379,8 @@ func (r *reader) readAppraisal(k *keyedSheet) {
 	}
 	cols := make([]raterCol, len(raters))
 	for i, rc := range raters {
-		if col, ok := k.cols[rc.Key]; ok {
-			cols[i] = raterCol{col: col, rater: strings.TrimPrefix(rc.Key, "s:"+rc.Source.Code+":"), cname: importers.ColumnName(col)}
+		if col, ok := k.cols[rc.Key()]; ok {
+			cols[i] = raterCol{col: col, rater: rc.Rater, cname: importers.ColumnName(col)}
 		}
 	}
 	r.res.Values = slices.Grow(r.res.Values, len(k.rowKeys)*len(raters))
@@ -392,13 +388,13 @@ func (r *reader) readAppraisal(k *keyedSheet) {
 		row := k.rows[key]
 		m, ok := byID[key]
 		if !ok {
-			if strings.HasPrefix(key, "m:") {
+			if kind, ok := formspec.SubjectKindOf(key); ok && kind == model.SubjectMember {
 				r.fail(k.sh.Name, row, 0, "第 "+itoa(row)+" 行的党员（"+importers.Clean(k.sh.Cell(row, 3).Text)+"）已不在本党组织",
 					"党员可能已转出；请考核办重新生成本党组织的表格后再填写")
 			}
 			continue
 		}
-		subject, rowText := "m:"+strconv.FormatInt(m.ID, 10), itoa(row)
+		subject, rowText := formspec.MemberSubject(m.ID).String(), itoa(row)
 		for i, rc := range raters {
 			col := cols[i].col
 			if col == 0 {
@@ -412,7 +408,7 @@ func (r *reader) readAppraisal(k *keyedSheet) {
 				continue
 			}
 			r.add(model.EntryValue{Subject: subject, Source: rc.Source.Code,
-				Rater: cols[i].rater, Field: "total", Value: v.text,
+				Rater: cols[i].rater, Field: formspec.FieldTotal, Value: v.text,
 				Sheet: k.sh.Name, Cell: cols[i].cname + rowText})
 		}
 	}
@@ -421,23 +417,23 @@ func (r *reader) readAppraisal(k *keyedSheet) {
 // readBallot reads 满意度测评 and works the rate out again from the votes,
 // whatever the sheet's own formula shows.
 func (r *reader) readBallot(k *keyedSheet) {
-	col := k.cols[documents.KeyValue]
+	col := k.cols[formspec.KeyValue]
 	if col == 0 {
-		r.fail(k.sh.Name, 1, 0, "找不到“票数”列的隐藏标记", hintNoEdit)
+		r.fail(k.sh.Name, formspec.KeyRow, 0, "找不到“票数”列的隐藏标记", hintNoEdit)
 		return
 	}
-	subject := "u:" + strconv.FormatInt(r.unit.ID, 10)
+	subject := formspec.UnitSubject(r.unit.ID).String()
 	count := model.Field{Kind: model.FieldValue, Min: model.Decimal{}.P(), Int: true}
 	var votes [3]model.Decimal
 	ok := true
-	for i, key := range []string{documents.BallotSatisfied, documents.BallotBasic, documents.BallotUnsatisfied} {
-		row, found := k.rows[key]
+	for i, vote := range formspec.Votes {
+		row, found := k.rows[vote.Key()]
 		if !found {
-			r.fail(k.sh.Name, 0, 0, "缺少“"+[]string{"满意", "基本满意", "不满意"}[i]+"”一行", hintNoEdit)
+			r.fail(k.sh.Name, 0, 0, "缺少“"+vote.Label()+"”一行", hintNoEdit)
 			ok = false
 			continue
 		}
-		v, good := r.parse(k.sh, row, col, count, "“"+[]string{"满意", "基本满意", "不满意"}[i]+"”票数")
+		v, good := r.parse(k.sh, row, col, count, "“"+vote.Label()+"”票数")
 		if !good {
 			ok = false
 			continue
@@ -445,7 +441,7 @@ func (r *reader) readBallot(k *keyedSheet) {
 		if !v.blank {
 			votes[i] = model.D4(v.text)
 		}
-		r.add(model.EntryValue{Subject: subject, Source: "ballot", Field: strings.TrimPrefix(key, "b:"),
+		r.add(model.EntryValue{Subject: subject, Source: formspec.SourceBallot, Field: string(vote),
 			Value: votes[i].String(), Sheet: k.sh.Name, Cell: cellRef(row, col)})
 	}
 	if !ok {
@@ -453,53 +449,53 @@ func (r *reader) readBallot(k *keyedSheet) {
 	}
 	total := votes[0].Add(votes[1]).Add(votes[2])
 	if total.IsZero() {
-		r.fail(k.sh.Name, k.rows[documents.BallotSatisfied], col, "满意度测评的票数都是 0 或没有填写", "请填写各项票数；没有组织测评的，请与考核办联系")
+		r.fail(k.sh.Name, k.rows[formspec.VoteSatisfied.Key()], col, "满意度测评的票数都是 0 或没有填写", "请填写各项票数；没有组织测评的，请与考核办联系")
 		return
 	}
 	rate, _ := votes[0].Add(votes[1]).MulInt(100).Div(total)
-	r.add(model.EntryValue{Subject: subject, Source: "ballot", Field: documents.SatisfactionFact,
-		Value: rate.Round(2).String(), Sheet: k.sh.Name, Cell: cellRef(k.rows[documents.BallotSatisfied], col)})
+	r.add(model.EntryValue{Subject: subject, Source: formspec.SourceBallot, Field: formspec.SatisfactionFact,
+		Value: rate.Round(2).String(), Sheet: k.sh.Name, Cell: cellRef(k.rows[formspec.VoteSatisfied.Key()], col)})
 }
 
 // readLedger reads 承诺台账: every line with anything in it must say what
 // was promised, and its state must be one of the choices.
 func (r *reader) readLedger(k *keyedSheet) {
-	subject := "u:" + strconv.FormatInt(r.unit.ID, 10)
+	subject := formspec.UnitSubject(r.unit.ID).String()
 	for _, key := range k.rowKeys {
-		if !strings.HasPrefix(key, "l:") {
+		line, ok := formspec.LedgerLine(key)
+		if !ok {
 			continue
 		}
 		row := k.rows[key]
 		any := false
-		for _, c := range documents.LedgerColumns {
-			if col := k.cols[c[0]]; col > 0 && freeText(k.sh.Cell(row, col).Text) != "" {
+		for _, c := range formspec.LedgerColumns {
+			if col := k.cols[c.Key]; col > 0 && freeText(k.sh.Cell(row, col).Text) != "" {
 				any = true
 			}
 		}
 		if !any {
 			continue
 		}
-		line := strings.TrimPrefix(key, "l:")
-		for _, c := range documents.LedgerColumns {
-			col := k.cols[c[0]]
+		for _, c := range formspec.LedgerColumns {
+			col := k.cols[c.Key]
 			if col == 0 {
 				continue
 			}
 			text := freeText(k.sh.Cell(row, col).Text)
-			if c[0] == "state" {
+			if c.Key == formspec.LedgerState {
 				text = importers.Clean(text)
 			}
 			switch {
-			case c[0] == "what" && text == "":
+			case c.Key == formspec.LedgerWhat && text == "":
 				r.fail(k.sh.Name, row, col, "这一行没有填写承诺事项", "请填写承诺事项，或清空整行")
 				continue
-			case c[0] == "state" && text != "" && !contains(documents.LedgerStates, text):
-				r.fail(k.sh.Name, row, col, "完成情况“"+text+"”不在可选范围内", "请从下拉列表中选择："+strings.Join(documents.LedgerStates, "、"))
+			case c.Key == formspec.LedgerState && text != "" && !contains(formspec.LedgerStates, text):
+				r.fail(k.sh.Name, row, col, "完成情况“"+text+"”不在可选范围内", "请从下拉列表中选择："+strings.Join(formspec.LedgerStates, "、"))
 				continue
 			case text == "":
 				continue
 			}
-			r.add(model.EntryValue{Subject: subject, Source: "ledger", Rater: line, Field: c[0], Value: text,
+			r.add(model.EntryValue{Subject: subject, Source: formspec.SourceLedger, Rater: line, Field: c.Key, Value: text,
 				Sheet: k.sh.Name, Cell: cellRef(row, col)})
 		}
 	}
@@ -519,22 +515,22 @@ func contains(list []string, s string) bool {
 func (r *reader) readReview(k *keyedSheet) {
 	p := r.res.Period
 	dept := r.res.Identity.Dept
-	items := documents.ReviewItems(&p.Scheme, dept)
-	ncol := k.cols[documents.KeyNote]
+	items := formspec.ReviewItems(&p.Scheme, dept)
+	ncol := k.cols[formspec.KeyNote]
 	rater := model.DeptLabel(dept)
 	// The columns of each item's fields, found once; a missing column is
 	// reported once, not for every unit.
 	type column struct {
-		fi  documents.FormItem
+		fi  formspec.FormItem
 		fd  model.Field
 		col int
 	}
 	var cols []column
 	for _, fi := range items {
 		for _, fd := range model.ItemFields(fi.Item) {
-			col, ok := k.cols[documents.FieldKey(fi.Item.Code, fd.Name)]
+			col, ok := k.cols[formspec.FieldKey{Item: fi.Item.Code, Field: fd.Name}.String()]
 			if !ok {
-				r.fail(k.sh.Name, 1, 0, "缺少"+itemName(fi.Item)+"“"+fd.Label+"”一列", "请不要删除表格中的列")
+				r.fail(k.sh.Name, formspec.KeyRow, 0, "缺少"+itemName(fi.Item)+"“"+fd.Label+"”一列", "请不要删除表格中的列")
 				continue
 			}
 			cols = append(cols, column{fi, fd, col})
@@ -542,12 +538,12 @@ func (r *reader) readReview(k *keyedSheet) {
 	}
 	for _, uid := range p.Units {
 		u := r.cat.Units[uid]
-		row, ok := k.rows[documents.UnitKey(uid)]
+		row, ok := k.rows[formspec.UnitSubject(uid).String()]
 		if !ok {
 			r.fail(k.sh.Name, 0, 0, "缺少党组织“"+u.Name+"”的一行", "请不要删除表格中的行；可以使用下发的原表重新填写")
 			continue
 		}
-		subject := "u:" + strconv.FormatInt(uid, 10)
+		subject := formspec.UnitSubject(uid).String()
 		for _, c := range cols {
 			fi, fd, col := c.fi, c.fd, c.col
 			if !model.AppliesToKind(model.EffectiveAppliesTo(fi.Path, fi.Item), u.Kind) {
@@ -570,7 +566,7 @@ func (r *reader) readReview(k *keyedSheet) {
 		if ncol > 0 {
 			if note := freeText(k.sh.Cell(row, ncol).Text); note != "" {
 				r.add(model.EntryValue{Subject: subject, Source: model.SourceReview, Rater: rater,
-					Field: documents.KeyNote, Value: note, Sheet: k.sh.Name, Cell: cellRef(row, ncol)})
+					Field: formspec.KeyNote, Value: note, Sheet: k.sh.Name, Cell: cellRef(row, ncol)})
 			}
 		}
 	}
