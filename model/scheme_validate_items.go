@@ -20,33 +20,13 @@ func (v *validator) tree() {
 			}
 			rec(p, sec.Sections)
 			if !sec.Points.IsZero() {
-				if sum := sectionSum(sec); !sum.Equal(sec.Points) {
+				if sum := sec.PartsSum(); !sum.Equal(sec.Points) {
 					v.add(PPointsSum, sec.Code, "部分“%s %s”规定%s分，所属项目合计%s分", sec.Code, sec.Title, sec.Points, sum)
 				}
 			}
 		}
 	}
 	rec(nil, v.s.Sections)
-}
-
-// sectionSum adds the 分值 of a section's regular items and subsections (a
-// subsection without declared points counts as the sum of its own parts).
-func sectionSum(sec *Section) Decimal {
-	var sum Decimal
-	for _, it := range sec.Items {
-		if !it.Bonus && !it.Penalty {
-			sum = sum.Add(it.Points)
-		}
-	}
-	for i := range sec.Sections {
-		sub := &sec.Sections[i]
-		if sub.Points.IsZero() {
-			sum = sum.Add(sectionSum(sub))
-		} else {
-			sum = sum.Add(sub.Points)
-		}
-	}
-	return sum
 }
 
 func (v *validator) code(code, what, title string) {
