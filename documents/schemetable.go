@@ -78,7 +78,7 @@ func (w *tableWriter) table(s model.Scheme) {
 		sub = append(sub, "考核周期："+s.Period)
 	}
 	if len(s.Kinds) > 0 {
-		sub = append(sub, "适用："+kindsText(s.Kinds))
+		sub = append(sub, "适用："+model.KindsText(s.Kinds))
 	}
 	w.mergeRow(2, 1, n, strings.Join(sub, "　　"), w.st.subtitle)
 	for i, h := range SchemeColumns {
@@ -118,7 +118,7 @@ func (w *tableWriter) table(s model.Scheme) {
 		}
 		rule := RuleText(*it)
 		cells := []any{seq, shown, title, it.Points.Float(), rule, it.Method,
-			model.EffectiveDepartment(path, it), kindsText(model.EffectiveAppliesTo(path, it))}
+			model.EffectiveDepartment(path, it), model.KindsText(model.EffectiveAppliesTo(path, it))}
 		if it.Points.IsZero() && (it.Bonus || it.Penalty) {
 			cells[3] = "不限"
 		}
