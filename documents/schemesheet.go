@@ -220,7 +220,7 @@ func sectionTitle(sec *model.Section) string {
 	if sec.Points.IsZero() || strings.HasSuffix(t, "分)") || strings.HasSuffix(t, "分）") {
 		return t
 	}
-	return t + "（" + sec.Points.String() + "分）"
+	return t + "（" + model.PointsText(sec.Points) + "）"
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -271,7 +271,7 @@ func (v *validator) table(ref, name string, t *TableRule, lo, hi Decimal) {
 	for _, o := range cov.Overlaps {
 		var pts []string
 		for _, i := range o.Ranges {
-			pts = append(pts, t.Bands[i].Points.String()+"分")
+			pts = append(pts, PointsText(t.Bands[i].Points))
 		}
 		v.add(PTableOverlap, ref, "%s的%s门槛表在%s时既得%s（各档重叠，须由考核办明确）",
 			name, t.Label, o.Range.Describe(t.Unit), strings.Join(pts, "又得"))

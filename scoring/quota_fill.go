@@ -222,7 +222,7 @@ func (run *quotaRun) moveGroup(group []int, b int, st *qstate, key, where string
 		}
 	}
 	for _, i := range group {
-		run.move(i, b, st, "本范围"+st.why[key]+"，现有"+itoa(st.count[key])+"个不足，总分"+pts(run.metas[i].key)+where+tieText(group))
+		run.move(i, b, st, "本范围"+st.why[key]+"，现有"+itoa(st.count[key])+"个不足，总分"+model.PointsText(run.metas[i].key)+where+tieText(group))
 	}
 	return len(group)
 }
