@@ -394,7 +394,7 @@ func (w *formWriter) reviewSheet(p *model.Period, dept string, units []model.Uni
 			j++
 		}
 		it := cols[i].item.Item
-		head := it.Title + "（" + it.Points.String() + "分）"
+		head := it.Title + "（" + model.PointsText(it.Points) + "）"
 		if n := formspec.ItemNumber(it, 0); n != "" {
 			head = n + " " + head
 		}

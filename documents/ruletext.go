@@ -20,7 +20,7 @@ func RuleText(it model.Item) string {
 // DescribeRule writes a rule in Chinese words for an item of the given 分值
 // (penalty: whether the item takes points off).
 func DescribeRule(r model.Rule, points model.Decimal, penalty bool) string {
-	p := pts(points)
+	p := model.PointsText(points)
 	switch r.Kind {
 	case model.RuleManual, "":
 		if penalty {
@@ -58,7 +58,7 @@ func DescribeRule(r model.Rule, points model.Decimal, penalty bool) string {
 				if per.Sign() < 0 {
 					per = per.Neg()
 				}
-				parts = append(parts, e.Label+"的，每次"+verb+pts(per))
+				parts = append(parts, e.Label+"的，每次"+verb+model.PointsText(per))
 			}
 			s := strings.Join(parts, "；")
 			if !points.IsZero() {
@@ -77,7 +77,7 @@ func DescribeRule(r model.Rule, points model.Decimal, penalty bool) string {
 	case model.RuleParts:
 		var parts []string
 		for _, pt := range r.Parts {
-			parts = append(parts, pt.Title+"（"+pts(pt.Points)+"）："+DescribeRule(pt.Rule, pt.Points, penalty))
+			parts = append(parts, pt.Title+"（"+model.PointsText(pt.Points)+"）："+DescribeRule(pt.Rule, pt.Points, penalty))
 		}
 		return strings.Join(parts, "；")
 	}
@@ -96,14 +96,14 @@ func describeDeduct(d model.DeductRule, full string) string {
 		var s string
 		switch {
 		case c.Required != nil:
-			s = c.Label + "应不少于" + c.Required.String() + "次，每少一次减" + pts(c.Per)
+			s = c.Label + "应不少于" + c.Required.String() + "次，每少一次减" + model.PointsText(c.Per)
 		case strings.Contains(c.Label, "每"):
-			s = c.Label + "，减" + pts(c.Per)
+			s = c.Label + "，减" + model.PointsText(c.Per)
 		default:
-			s = c.Label + "的，每项减" + pts(c.Per)
+			s = c.Label + "的，每项减" + model.PointsText(c.Per)
 		}
 		if c.Cap != nil {
-			s += "（最多减" + pts(*c.Cap) + "）"
+			s += "（最多减" + model.PointsText(*c.Cap) + "）"
 		}
 		parts = append(parts, s)
 	}
@@ -113,7 +113,7 @@ func describeDeduct(d model.DeductRule, full string) string {
 	if d.Floor.IsZero() {
 		parts = append(parts, "减完为止")
 	} else {
-		parts = append(parts, "最低"+pts(d.Floor))
+		parts = append(parts, "最低"+model.PointsText(d.Floor))
 	}
 	return strings.Join(parts, "；")
 }
@@ -122,7 +122,7 @@ func describeDeduct(d model.DeductRule, full string) string {
 func describeTable(t model.TableRule) string {
 	var parts []string
 	for _, b := range t.Bands {
-		parts = append(parts, b.Range.Describe(t.Unit)+"得"+pts(b.Points))
+		parts = append(parts, b.Range.Describe(t.Unit)+"得"+model.PointsText(b.Points))
 	}
 	return t.Label + strings.Join(parts, "；")
 }
@@ -131,7 +131,7 @@ func describeTable(t model.TableRule) string {
 func describeLevels(l model.LevelRule) string {
 	var parts []string
 	for _, lv := range l.Levels {
-		parts = append(parts, lv.Name+pts(lv.Points))
+		parts = append(parts, lv.Name+model.PointsText(lv.Points))
 	}
 	s := strings.Join(parts, "，")
 	if l.Combine == model.CombineSum {
@@ -140,7 +140,7 @@ func describeLevels(l model.LevelRule) string {
 		s += "，以最高的为准"
 	}
 	if l.Cap != nil {
-		s += "，最多" + pts(*l.Cap)
+		s += "，最多" + model.PointsText(*l.Cap)
 	}
 	return s
 }
@@ -152,8 +152,6 @@ func flagList(fs []model.Flag) string {
 	}
 	return strings.Join(names, "、")
 }
-
-func pts(d model.Decimal) string { return d.String() + "分" }
 
 // formulaWords writes a formula in words a clerk reads: each variable by its
 // label and unit, the operators as 且 / 或 / ≥ …, and "条件 ? a : b" as

@@ -220,19 +220,7 @@ func sectionTitle(sec *model.Section) string {
 	if sec.Points.IsZero() || strings.HasSuffix(t, "分)") || strings.HasSuffix(t, "分）") {
 		return t
 	}
-	return t + "（" + sec.Points.String() + "分）"
-}
-
-// kindsText lists unit kinds: "农村、窗口单位"; "通用" for every kind.
-func kindsText(ks []model.UnitKind) string {
-	if len(ks) == 0 {
-		return "通用"
-	}
-	names := make([]string, len(ks))
-	for i, k := range ks {
-		names[i] = string(k)
-	}
-	return strings.Join(names, "、")
+	return t + "（" + model.PointsText(sec.Points) + "）"
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

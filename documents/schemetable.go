@@ -73,12 +73,12 @@ func (w *tableWriter) table(s model.Scheme) {
 	if s.Version != "" {
 		sub = append(sub, "版本："+s.Version)
 	}
-	sub = append(sub, "总分："+s.Total.String()+"分")
+	sub = append(sub, "总分："+model.PointsText(s.Total))
 	if s.Period != "" {
 		sub = append(sub, "考核周期："+s.Period)
 	}
 	if len(s.Kinds) > 0 {
-		sub = append(sub, "适用："+kindsText(s.Kinds))
+		sub = append(sub, "适用："+model.KindsText(s.Kinds))
 	}
 	w.mergeRow(2, 1, n, strings.Join(sub, "　　"), w.st.subtitle)
 	for i, h := range SchemeColumns {
@@ -118,7 +118,7 @@ func (w *tableWriter) table(s model.Scheme) {
 		}
 		rule := RuleText(*it)
 		cells := []any{seq, shown, title, it.Points.Float(), rule, it.Method,
-			model.EffectiveDepartment(path, it), kindsText(model.EffectiveAppliesTo(path, it))}
+			model.EffectiveDepartment(path, it), model.KindsText(model.EffectiveAppliesTo(path, it))}
 		if it.Points.IsZero() && (it.Bonus || it.Penalty) {
 			cells[3] = "不限"
 		}
@@ -139,7 +139,7 @@ func (w *tableWriter) table(s model.Scheme) {
 		outside = "加分项、减分项不计入合计"
 	}
 	if len(s.Kinds) > 1 {
-		outside = strings.TrimPrefix(outside+"；按适用类型分别计满"+s.Total.String()+"分", "；")
+		outside = strings.TrimPrefix(outside+"；按适用类型分别计满"+model.PointsText(s.Total), "；")
 	}
 	w.mergeRow(w.row, 5, n, outside, w.st.text)
 	w.do(w.f.SetRowHeight(w.sheet, w.row, 20))

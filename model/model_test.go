@@ -130,6 +130,29 @@ func TestParseUnitLevelAndKind(t *testing.T) {
 	}
 }
 
+// TestKindsText: a 适用类型 is written "农村、窗口单位", and a list that names
+// no kind is "通用" (分类指导: the item is for every kind), which the scheme
+// sheet's reader takes back as the empty list.
+func TestKindsText(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		kinds []UnitKind
+		want  string
+	}{
+		{"none: every kind", nil, "通用"},
+		{"empty list: every kind", []UnitKind{}, "通用"},
+		{"one", []UnitKind{KindRural}, "农村"},
+		{"two, in the list's order", []UnitKind{KindWindow, KindRural}, "窗口单位、农村"},
+		{"all", UnitKinds, "农村、社区、机关、企业、学校、非公、窗口单位"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := KindsText(c.kinds); got != c.want {
+				t.Errorf("KindsText(%v) = %q, want %q", c.kinds, got, c.want)
+			}
+		})
+	}
+}
+
 func TestMemberValidate(t *testing.T) {
 	ok := Member{UnitID: 1, Name: "张三", Gender: Male, Birth: D(1980, 5, 1), Joined: Date{2005, 7, 0},
 		Status: StatusFull, Category: CategoryActive, IDNumber: "11010519491231002X"}

@@ -104,6 +104,29 @@ type Section struct {
 	Items      []Item     `json:"items,omitempty"`
 }
 
+// PartsSum is the 分值 a section's parts add up to: the 分值 of its regular
+// items (加分项 and 扣分项 do not count) plus, for each subsection, its
+// declared 分值, or, where a subsection declares none, its own PartsSum.
+// Validate checks a declared 分值 against it; scoring takes it as the full
+// marks of a section that declares none.
+func (sec *Section) PartsSum() Decimal {
+	var sum Decimal
+	for _, it := range sec.Items {
+		if !it.Bonus && !it.Penalty {
+			sum = sum.Add(it.Points)
+		}
+	}
+	for i := range sec.Sections {
+		sub := &sec.Sections[i]
+		if sub.Points.IsZero() {
+			sum = sum.Add(sub.PartsSum())
+		} else {
+			sum = sum.Add(sub.Points)
+		}
+	}
+	return sum
+}
+
 // Item is one line of a rubric (考核项目 / 指标): its 分值, who enters it and
 // how it is scored.
 type Item struct {

@@ -148,6 +148,14 @@ func (d Decimal) Append(b []byte) []byte {
 	return b
 }
 
+// PointsUnit is the unit points are written in: "2.4分".
+const PointsUnit = "分"
+
+// PointsText writes d as points, the way explanations, rule texts and printed
+// schemes show them: as few decimals as it needs, then PointsUnit: "2.4分",
+// "15分", "-3分".
+func PointsText(d Decimal) string { return d.String() + PointsUnit }
+
 // StringFixed writes d rounded to places decimals (0–4), always showing them:
 // Dec(3).StringFixed(2) is "3.00".
 func (d Decimal) StringFixed(places int) string {

@@ -143,3 +143,23 @@ func FuzzParseDecimal(f *testing.F) {
 		_, _ = d.Div(d)
 	})
 }
+
+// TestPointsText: points are written as the seeds write them, "(2分)",
+// "每少一项减去0.2分": the number with as few decimals as it needs, then 分.
+func TestPointsText(t *testing.T) {
+	for _, c := range []struct {
+		d    Decimal
+		want string
+	}{
+		{Dec(15), "15分"},
+		{D4("0.2"), "0.2分"},
+		{D4("2.40"), "2.4分"},
+		{D4("0.0025"), "0.0025分"},
+		{Dec(-3), "-3分"},
+		{Decimal{}, "0分"},
+	} {
+		if got := PointsText(c.d); got != c.want {
+			t.Errorf("PointsText(%s) = %q, want %q", c.d, got, c.want)
+		}
+	}
+}

@@ -20,33 +20,13 @@ func (v *validator) tree() {
 			}
 			rec(p, sec.Sections)
 			if !sec.Points.IsZero() {
-				if sum := sectionSum(sec); !sum.Equal(sec.Points) {
+				if sum := sec.PartsSum(); !sum.Equal(sec.Points) {
 					v.add(PPointsSum, sec.Code, "部分“%s %s”规定%s分，所属项目合计%s分", sec.Code, sec.Title, sec.Points, sum)
 				}
 			}
 		}
 	}
 	rec(nil, v.s.Sections)
-}
-
-// sectionSum adds the 分值 of a section's regular items and subsections (a
-// subsection without declared points counts as the sum of its own parts).
-func sectionSum(sec *Section) Decimal {
-	var sum Decimal
-	for _, it := range sec.Items {
-		if !it.Bonus && !it.Penalty {
-			sum = sum.Add(it.Points)
-		}
-	}
-	for i := range sec.Sections {
-		sub := &sec.Sections[i]
-		if sub.Points.IsZero() {
-			sum = sum.Add(sectionSum(sub))
-		} else {
-			sum = sum.Add(sub.Points)
-		}
-	}
-	return sum
 }
 
 func (v *validator) code(code, what, title string) {
@@ -291,7 +271,7 @@ func (v *validator) table(ref, name string, t *TableRule, lo, hi Decimal) {
 	for _, o := range cov.Overlaps {
 		var pts []string
 		for _, i := range o.Ranges {
-			pts = append(pts, t.Bands[i].Points.String()+"分")
+			pts = append(pts, PointsText(t.Bands[i].Points))
 		}
 		v.add(PTableOverlap, ref, "%s的%s门槛表在%s时既得%s（各档重叠，须由考核办明确）",
 			name, t.Label, o.Range.Describe(t.Unit), strings.Join(pts, "又得"))

@@ -69,6 +69,24 @@ const (
 // UnitKinds lists every kind, for pick-lists and validation.
 var UnitKinds = []UnitKind{KindRural, KindCommunity, KindOrgan, KindEnterprise, KindSchool, KindNonPublic, KindWindow}
 
+// EveryKindText is what a list of unit kinds says when it names none: the
+// item or scheme is for every kind (通用). Readers of a 适用类型 column take it
+// back as the empty list.
+const EveryKindText = "通用"
+
+// KindsText writes a list of unit kinds as the office reads it, joined by the
+// enumeration comma: "农村、窗口单位"; EveryKindText for the empty list.
+func KindsText(ks []UnitKind) string {
+	if len(ks) == 0 {
+		return EveryKindText
+	}
+	names := make([]string, len(ks))
+	for i, k := range ks {
+		names[i] = string(k)
+	}
+	return strings.Join(names, "、")
+}
+
 // Valid reports whether k is one of UnitKinds.
 func (k UnitKind) Valid() bool {
 	for _, v := range UnitKinds {

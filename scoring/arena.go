@@ -65,7 +65,7 @@ func (a *arena) s(x string) *arena { a.buf = append(a.buf, x...); return a }
 func (a *arena) d(x model.Decimal) *arena { a.buf = x.Append(a.buf); return a }
 
 // pts writes points: "2.4分".
-func (a *arena) pts(x model.Decimal) *arena { return a.d(x).s("分") }
+func (a *arena) pts(x model.Decimal) *arena { return a.d(x).s(model.PointsUnit) }
 
 // pct writes a percentage: "30%".
 func (a *arena) pct(x model.Decimal) *arena { return a.d(x).s("%") }

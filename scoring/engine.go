@@ -157,7 +157,7 @@ func Compile(s model.Scheme) (*Engine, model.Problems) {
 	for i := range e.sections {
 		cs := &e.sections[i]
 		if cs.max.IsZero() {
-			cs.max = e.sectionMax(cs.sec)
+			cs.max = cs.sec.PartsSum()
 		}
 	}
 	return e, ps
@@ -181,24 +181,6 @@ func (e *Engine) describeTables(r *model.Rule) {
 	for k := range r.Parts {
 		e.describeTables(&r.Parts[k].Rule)
 	}
-}
-
-func (e *Engine) sectionMax(sec *model.Section) model.Decimal {
-	var sum model.Decimal
-	for _, it := range sec.Items {
-		if !it.Bonus && !it.Penalty {
-			sum = sum.Add(it.Points)
-		}
-	}
-	for i := range sec.Sections {
-		sub := &sec.Sections[i]
-		if sub.Points.IsZero() {
-			sum = sum.Add(e.sectionMax(sub))
-		} else {
-			sum = sum.Add(sub.Points)
-		}
-	}
-	return sum
 }
 
 // Scheme returns the engine's copy of the scheme.

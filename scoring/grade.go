@@ -100,7 +100,7 @@ func (e *Engine) grade(sub *Subject, r *SubjectResult, m *meta, sc *scratch) {
 		if e.check(c.When, f) {
 			g = g.Sub(c.Deduct)
 			r.Caps = append(r.Caps, c.Code)
-			why = append(why, Step{Kind: StepCap, Ref: c.Code, Text: c.Title + "：" + e.whenText(c.When, f) + "，扣" + pts(c.Deduct)})
+			why = append(why, Step{Kind: StepCap, Ref: c.Code, Text: c.Title + "：" + e.whenText(c.When, f) + "，扣" + model.PointsText(c.Deduct)})
 		}
 	}
 	r.Grade = g.Round(2)
@@ -192,7 +192,7 @@ func (e *Engine) band(r *SubjectResult, m *meta, f *facts, a *arena, why []Step)
 		}
 	}
 	if k < 0 {
-		what := "总分" + pts(r.Grade)
+		what := "总分" + model.PointsText(r.Grade)
 		if byStars {
 			what = "得星" + itoa(r.StarCount) + "颗"
 		}

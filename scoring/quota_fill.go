@@ -197,27 +197,34 @@ func (run *quotaRun) promote() {
 					run.issue(run.quotaName(st) + "：受其他比例上限限制，无法满足")
 					break
 				}
-				bySource := map[int][]int{}
-				for _, i := range group {
-					bySource[run.metas[i].band] = append(bySource[run.metas[i].band], i)
-				}
-				ok := true
-				for from, g := range bySource {
-					ok = ok && run.removable(g, from, b)
-				}
-				if !ok {
-					continue
-				}
-				for _, i := range group {
-					run.move(i, b, st, "本范围"+st.why[key]+"，现有"+itoa(st.count[key])+"个不足，总分"+pts(run.metas[i].key)+"为其下最高"+tieText(group))
-					deficit--
-				}
+				deficit -= run.moveGroup(group, b, st, key, "为其下最高")
 			}
 			if deficit > 0 {
 				run.issue(run.quotaName(st) + "：符合条件的对象不足，比例无法满足")
 			}
 		}
 	}
+}
+
+// moveGroup moves a tie group into band b to meet the "at least" quota st
+// for key, all of it or none: when a subject of the group cannot leave its
+// band without breaking another "at least" quota, nobody moves. It returns
+// how many moved. where says how the group stands among the candidates
+// ("为其下最高", "为其上最低").
+func (run *quotaRun) moveGroup(group []int, b int, st *qstate, key, where string) int {
+	byBand := map[int][]int{}
+	for _, i := range group {
+		byBand[run.metas[i].band] = append(byBand[run.metas[i].band], i)
+	}
+	for from, g := range byBand {
+		if !run.removable(g, from, b) {
+			return 0
+		}
+	}
+	for _, i := range group {
+		run.move(i, b, st, "本范围"+st.why[key]+"，现有"+itoa(st.count[key])+"个不足，总分"+model.PointsText(run.metas[i].key)+where+tieText(group))
+	}
+	return len(group)
 }
 
 // fitsAtMost reports whether the group can join band b without breaking an
@@ -268,21 +275,7 @@ func (run *quotaRun) demote(reserved map[int]bool) {
 				if deficit <= 0 {
 					break
 				}
-				byBand := map[int][]int{}
-				for _, i := range group {
-					byBand[run.metas[i].band] = append(byBand[run.metas[i].band], i)
-				}
-				ok := true
-				for from, g := range byBand {
-					ok = ok && run.removable(g, from, b)
-				}
-				if !ok {
-					continue
-				}
-				for _, i := range group {
-					run.move(i, b, st, "本范围"+st.why[key]+"，现有"+itoa(st.count[key])+"个不足，总分"+pts(run.metas[i].key)+"为其上最低"+tieText(group))
-					deficit--
-				}
+				deficit -= run.moveGroup(group, b, st, key, "为其上最低")
 			}
 			if deficit > 0 {
 				run.issue(run.quotaName(st) + "：可调整的对象不足，比例无法满足")

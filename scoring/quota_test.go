@@ -102,6 +102,25 @@ func TestQuotaAtLeastBelow(t *testing.T) {
 	}
 }
 
+// TestQuotaGroupThatCannotLeaveStays: 002 篇十一 "一星级以下党组织数量一般不低于
+// 基层党组织总数的10%", beside an "at least" quota the office added: 二星 at
+// least 15%. Of 20 units, 2 must be 一星 or below and 3 二星. u1–u3 (61, 62,
+// 63) are the three 二星: moving any of them down would leave 二星 with 2 < 3,
+// so none moves; the next lowest above, u4 (71) and u5 (72), go to 一星 instead.
+func TestQuotaGroupThatCannotLeaveStays(t *testing.T) {
+	s := builtin.ServiceFiveStar()
+	s.Quotas = append(s.Quotas, model.Quota{Code: "two15", Band: "2", Mode: model.QuotaAtLeast, Share: dp("15")})
+	r := fiveStarBatch(t, s, "61", "62", "63", "71", "72")
+	bands(t, r, map[string]string{"u1": "2", "u2": "2", "u3": "2", "u4": "1", "u5": "1", "u6": "3"})
+	mustContain(t, "u4", find(t, r, "u4").BandWhy, "为其上最低", "由“三星级”调整为“一星级”")
+	if q := quotaResult(t, r, "one10", ""); q.Count != 2 || !q.Met {
+		t.Errorf("one10 %+v", q)
+	}
+	if q := quotaResult(t, r, "two15", ""); q.Count != 3 || !q.Met {
+		t.Errorf("two15 %+v", q)
+	}
+}
+
 // nonPublic is a member of 002 篇十五 with five star scores.
 func nonPublic(id, branch string, vs ...string) Subject {
 	codes := []string{"aigang", "jishu", "anquan", "fengxian", "chengxin"}

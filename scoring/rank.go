@@ -1,6 +1,10 @@
 package scoring
 
-import "strings"
+import (
+	"strings"
+
+	"xingji/model"
+)
 
 // rank numbers the subjects that are not disqualified by grade total (then
 // tie-break keys); tied subjects share a rank and the next rank skips
@@ -79,7 +83,7 @@ func (e *Engine) redFlag(res *Result, metas []meta, order []int) {
 			for _, i := range idx[k:j] {
 				names = append(names, res.Subjects[i].Name)
 			}
-			msg := rf.Name + "：" + join(names) + "总分并列（" + pts(metas[idx[k]].key) + "），剩余" + itoa(rf.Count-k) + "个名额不足以授予全部并列者，均暂不授予，须党委研究确定"
+			msg := rf.Name + "：" + join(names) + "总分并列（" + model.PointsText(metas[idx[k]].key) + "），剩余" + itoa(rf.Count-k) + "个名额不足以授予全部并列者，均暂不授予，须党委研究确定"
 			out.Why = append(out.Why, step(StepIssue, "", msg))
 			res.Issues = append(res.Issues, msg)
 			break
@@ -89,7 +93,7 @@ func (e *Engine) redFlag(res *Result, metas []meta, order []int) {
 			r.RedFlag = true
 			out.Winners = append(out.Winners, r.ID)
 			r.RankWhy = append(r.RankWhy, step(StepRedFlag, "", "授予"+quoted(rf.Name)+"：在"+itoa(len(idx))+"个符合条件的对象中排第"+itoa(k+1)+"名"))
-			out.Why = append(out.Why, step(StepRedFlag, r.ID, r.Name+"："+pts(r.Grade)))
+			out.Why = append(out.Why, step(StepRedFlag, r.ID, r.Name+"："+model.PointsText(r.Grade)))
 		}
 		k = j
 	}

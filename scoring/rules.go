@@ -230,7 +230,7 @@ func (e *Engine) evalTable(t *model.TableRule, in ruleIn, o *ruleOut) model.Deci
 		if b.Contains(x) {
 			if found >= 0 {
 				o.issue(t.Label + num(x) + t.Unit + "同时属于门槛表的两档（" + rangeText(t.Bands[found].Range, t.Unit) + "得" +
-					pts(t.Bands[found].Points) + "，" + rangeText(b.Range, t.Unit) + "得" + pts(b.Points) + "），方案未明确，暂按0分计，须考核办认定")
+					model.PointsText(t.Bands[found].Points) + "，" + rangeText(b.Range, t.Unit) + "得" + model.PointsText(b.Points) + "），方案未明确，暂按0分计，须考核办认定")
 				return model.Decimal{}
 			}
 			found = i
@@ -261,7 +261,7 @@ func (e *Engine) evalLevels(l *model.LevelRule, in ruleIn, o *ruleOut) model.Dec
 			o.issue("级别“" + code + "”不在本项规定的级别之中，已忽略")
 			continue
 		}
-		got = append(got, lv.Name+"（"+pts(lv.Points)+"）")
+		got = append(got, lv.Name+"（"+model.PointsText(lv.Points)+"）")
 		if l.Combine == model.CombineSum {
 			v = v.Add(lv.Points)
 		} else if v.Less(lv.Points) {

@@ -29,17 +29,17 @@ func (e *Engine) stars(sub *Subject, r *SubjectResult, f *facts, sc *scratch) {
 			case st.Earn == nil:
 				earned = false
 				res.Score = v.P()
-				res.Why = append(res.Why, step(StepIssue, st.Ref, st.Name+"：得"+pts(v)+"，方案未规定达到多少分可得，须考核办认定"))
+				res.Why = append(res.Why, step(StepIssue, st.Ref, st.Name+"：得"+model.PointsText(v)+"，方案未规定达到多少分可得，须考核办认定"))
 				r.Issues = append(r.Issues, st.Name+"未规定达到多少分可得，须考核办认定")
 			default:
 				res.Score = v.P()
 				sum = sum.Add(v)
 				scoredStars++
 				if st.Earn.Contains(v) {
-					res.Why = append(res.Why, step(StepStar, st.Ref, st.Name+"：得"+pts(v)+"（"+rangeText(*st.Earn, "分")+"可得）"))
+					res.Why = append(res.Why, step(StepStar, st.Ref, st.Name+"：得"+model.PointsText(v)+"（"+rangeText(*st.Earn, "分")+"可得）"))
 				} else {
 					earned = false
-					res.Why = append(res.Why, step(StepStar, st.Ref, st.Name+"：得"+pts(v)+"，未达到"+rangeText(*st.Earn, "分")))
+					res.Why = append(res.Why, step(StepStar, st.Ref, st.Name+"：得"+model.PointsText(v)+"，未达到"+rangeText(*st.Earn, "分")))
 				}
 			}
 		}

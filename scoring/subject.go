@@ -61,7 +61,7 @@ func (e *Engine) scoreSubject(sub *Subject, r *SubjectResult, m *meta, sc *scrat
 		issue("未指定党组织类型：只适用于特定类型党组织的项目（分类指导）不计分")
 	}
 	if len(e.s.Kinds) > 0 && sub.Kind != "" && !model.AppliesToKind(e.s.Kinds, sub.Kind) {
-		issue("本方案是为" + kindsText(e.s.Kinds) + "党组织制定的，“" + string(sub.Kind) + "”类不在其列，分值合计可能不是" + pts(e.s.Total))
+		issue("本方案是为" + model.KindsText(e.s.Kinds) + "党组织制定的，“" + string(sub.Kind) + "”类不在其列，分值合计可能不是" + model.PointsText(e.s.Total))
 	}
 	for i := range e.items {
 		sc.applies[i] = model.AppliesToKind(e.items[i].applies, sub.Kind)
@@ -69,14 +69,6 @@ func (e *Engine) scoreSubject(sub *Subject, r *SubjectResult, m *meta, sc *scrat
 	e.readSources(sub, r, sc, issue)
 	e.finalItems(sub, r, sc, issue)
 	e.grade(sub, r, m, sc)
-}
-
-func kindsText(ks []model.UnitKind) string {
-	s := make([]string, len(ks))
-	for i, k := range ks {
-		s[i] = string(k)
-	}
-	return join(s)
 }
 
 // readSources runs every rater's inputs through the item rules and
@@ -180,7 +172,7 @@ func (e *Engine) sourceTotals(src *model.Source, si *SourceInput, sr *SourceResu
 	vals := sc.valBuf[:0]
 	for _, t := range si.Totals {
 		if c := t.Clamp(model.Decimal{}, e.s.Total); !c.Equal(t) {
-			issue(src.Name + "有评分" + pts(t) + "超出0–" + pts(e.s.Total) + "，按" + pts(c) + "计")
+			issue(src.Name + "有评分" + model.PointsText(t) + "超出0–" + model.PointsText(e.s.Total) + "，按" + model.PointsText(c) + "计")
 			t = c
 		}
 		vals = append(vals, t)

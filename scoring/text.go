@@ -10,9 +10,6 @@ import (
 // Small helpers that write numbers the way explanations show them. They
 // avoid fmt on the hot path: a prefecture produces millions of steps.
 
-// pts writes points: "2.4分".
-func pts(d model.Decimal) string { return d.String() + "分" }
-
 // pct writes a percentage: "30%".
 func pct(d model.Decimal) string { return d.String() + "%" }
 

@@ -8,6 +8,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -52,6 +53,14 @@ type DemoLoader interface {
 	LoadDemo(ctx context.Context) (model.RosterResult, error)
 }
 
+// Clock tells the screens the time: the default date of a form, the year of
+// a new period, the names of backups, the date on an export. The wiring
+// passes the office's clock, which the database reads too, so a test fixes
+// one clock for everything.
+type Clock interface {
+	Now() time.Time
+}
+
 // Office is everything the main window needs: the union of the screens'
 // interfaces, implemented by the program's wiring.
 type Office interface {
@@ -62,6 +71,7 @@ type Office interface {
 	DemoLoader
 	PeriodDesk
 	SchemeStore
+	Clock
 }
 
 // runner runs a job off the UI goroutine; tests swap in a synchronous one.
@@ -75,6 +85,7 @@ type MainWindow struct {
 	win    fyne.Window
 	office Office
 	run    runner
+	clock  func() time.Time // the office's clock; see now
 
 	welcome *WelcomeScreen
 	units   *UnitsPanel
@@ -101,7 +112,7 @@ func NewMainWindow(a fyne.App, office Office) *MainWindow {
 	w := a.NewWindow("星级考评")
 	w.SetIcon(AppIcon)
 	w.Resize(fyne.NewSize(1180, 680))
-	m := &MainWindow{win: w, office: office, run: goRunner, status: widget.NewLabel("")}
+	m := &MainWindow{win: w, office: office, run: goRunner, clock: office.Now, status: widget.NewLabel("")}
 	m.status.Truncation = fyne.TextTruncateEllipsis
 	m.members = newMembersPanel(m, office)
 	m.units = newUnitsPanel(m, office)
@@ -115,6 +126,10 @@ func NewMainWindow(a fyne.App, office Office) *MainWindow {
 	w.SetMainMenu(m.mainMenu())
 	return m
 }
+
+// now is the time by the clock the wiring passed in: every screen reads the
+// time here.
+func (m *MainWindow) now() time.Time { return m.clock() }
 
 // Window returns the Fyne window.
 func (m *MainWindow) Window() fyne.Window { return m.win }

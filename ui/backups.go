@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -98,18 +99,18 @@ func (s *BackupsScreen) onBackup() {
 			s.m.showError("备份失败", err)
 			return
 		}
-		s.m.setStatus("已备份现在的数据（" + timeNow().Format("15:04") + "，在“备份与恢复”中可以看到和恢复）")
+		s.m.setStatus("已备份现在的数据（" + s.m.now().Format("15:04") + "，在“备份与恢复”中可以看到和恢复）")
 		s.refresh()
 	})
 }
 
-// backupFileName is the name offered for a copy to take away.
-func backupFileName() string {
-	return "星级考评备份 " + timeNow().Format("2006-01-02 1504") + ".db"
+// backupFileName is the name offered at now for a copy to take away.
+func backupFileName(now time.Time) string {
+	return "星级考评备份 " + now.Format("2006-01-02 1504") + ".db"
 }
 
 func (s *BackupsScreen) onBackupTo() {
-	pickSave(s.m.win, backupFileName(), []string{".db"}, s.backupTo,
+	pickSave(s.m.win, backupFileName(s.m.now()), []string{".db"}, s.backupTo,
 		func(err error) { s.m.showError("无法保存备份", err) })
 }
 

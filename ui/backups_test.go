@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -26,7 +27,7 @@ func TestBackupToFileAndRestoreFromFile(t *testing.T) {
 	if err := os.MkdirAll(stick, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	copyPath := filepath.Join(stick, backupFileName())
+	copyPath := filepath.Join(stick, backupFileName(m.now()))
 	s.backupTo(copyPath)
 	if !strings.Contains(m.status.Text, "已把全部数据备份到") {
 		t.Fatalf("status after 备份到: %q", m.status.Text)
@@ -82,6 +83,31 @@ func TestBackupToFileAndRestoreFromFile(t *testing.T) {
 	// The restore made a before-restore backup, listed in words.
 	if len(s.backups) == 0 || s.backups[0].ReasonText() != "恢复前自动备份" {
 		t.Errorf("newest backup after restore: %+v", s.backups)
+	}
+}
+
+// TestScreensAndDatabaseReadOneClock: the window takes the time from the
+// office's clock, which the database reads too, so fixing it once fixes the
+// backup's name in the folder, the time the status line gives, the name
+// offered for a copy and the year a new period starts in.
+func TestScreensAndDatabaseReadOneClock(t *testing.T) {
+	m, o := newTestWindow(t)
+	loadDemo(t, m)
+	o.Clock = func() time.Time { return time.Date(2031, 5, 6, 10, 7, 0, 0, time.Local) }
+	s := m.showBackups()
+	test.Tap(s.backupButton)
+	if !strings.Contains(m.status.Text, "10:07") {
+		t.Errorf("status after 立即备份: %q", m.status.Text)
+	}
+	bs, err := o.Backups()
+	if err != nil || len(bs) == 0 || bs[0].Reason != "manual" || !strings.Contains(filepath.Base(bs[0].Path), "20310506-1007") {
+		t.Errorf("newest backup by the fixed clock: %+v (%v)", bs, err)
+	}
+	if got, want := backupFileName(m.now()), "星级考评备份 2031-05-06 1007.db"; got != want {
+		t.Errorf("name offered for a copy: %q, want %q", got, want)
+	}
+	if got := m.now().Year(); got != 2031 {
+		t.Errorf("the window's year: %d", got)
 	}
 }
 

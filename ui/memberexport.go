@@ -37,7 +37,7 @@ func (p *MembersPanel) exportTo(path string) {
 		if rows, err = allMembers(context.Background(), p.store, q); err != nil {
 			return err
 		}
-		return documents.SaveMemberList(path, title, filter, rows, timeNow())
+		return documents.SaveMemberList(path, title, filter, rows, p.m.now())
 	}, func(err error) {
 		enable(p.exportButton, true)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,8 +24,9 @@ type memberForm struct {
 }
 
 // showMemberForm shows the form for m. With isNew, it also asks since when the
-// member belongs to the unit (the first membership's start).
-func showMemberForm(win fyne.Window, title string, m model.Member, isNew bool, onSave func(model.Member, model.Date) error) *memberForm {
+// member belongs to the unit (the first membership's start). now is the
+// window's clock: a 正式党员 cannot have joined after today.
+func showMemberForm(win fyne.Window, now func() time.Time, title string, m model.Member, isNew bool, onSave func(model.Member, model.Date) error) *memberForm {
 	f := &memberForm{
 		name: newEntry(), position: newEntry(), phone: newEntry(),
 		idNumber: newEntry(), sortOrder: newEntry(),
@@ -62,7 +64,7 @@ func showMemberForm(win fyne.Window, title string, m model.Member, isNew bool, o
 		items = append(items, widget.NewFormItem("转入本组织日期", f.since))
 	}
 	f.dialog = showFormDialog(win, title, "保存", items, func() error {
-		edited, since, err := f.member(m)
+		edited, since, err := f.member(m, model.DateOf(now()))
 		if err != nil {
 			return err
 		}
@@ -71,8 +73,9 @@ func showMemberForm(win fyne.Window, title string, m model.Member, isNew bool, o
 	return f
 }
 
-// member returns base with the form's values applied, and the since date.
-func (f *memberForm) member(base model.Member) (model.Member, model.Date, error) {
+// member returns base with the form's values applied, and the since date,
+// checked as entered on today.
+func (f *memberForm) member(base model.Member, today model.Date) (model.Member, model.Date, error) {
 	m := base
 	m.Name = strings.Join(strings.Fields(f.name.Text), "")
 	m.Gender = model.Gender(f.gender.Selected)
@@ -108,7 +111,7 @@ func (f *memberForm) member(base model.Member) (model.Member, model.Date, error)
 			return m, since, model.FieldErrorf("IDNumber", "身份证号不正确：%s。请核对后重新输入，或先不填。", model.ErrorMessage(err))
 		}
 	}
-	return m, since, m.ValidateEntry(model.DateOf(timeNow()))
+	return m, since, m.ValidateEntry(today)
 }
 
 // showTransferForm asks for the new unit and the date of a member's transfer.
@@ -135,7 +138,7 @@ func showTransferForm(p *MembersPanel, row model.MemberRow) {
 		}
 		to.SetOptions(match)
 	})
-	on := newDateEntry(model.DateOf(timeNow()))
+	on := newDateEntry(model.DateOf(m.now()))
 	note := newEntry()
 	note.SetText("组织关系转接")
 	items := []*widget.FormItem{

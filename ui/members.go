@@ -276,7 +276,7 @@ func (p *MembersPanel) selectedRow() (model.MemberRow, bool) {
 func (p *MembersPanel) onAdd() {
 	// SortOrder 0: the store puts the new member after the unit's members.
 	m := model.Member{UnitID: p.unit.ID, Status: model.StatusFull, Category: model.CategoryActive}
-	p.form = showMemberForm(p.m.win, "新增党员（"+p.unit.Name+"）", m, true, func(m model.Member, since model.Date) error {
+	p.form = showMemberForm(p.m.win, p.m.now, "新增党员（"+p.unit.Name+"）", m, true, func(m model.Member, since model.Date) error {
 		if err := p.store.CreateMember(context.Background(), &m, since); err != nil {
 			return err
 		}
@@ -296,7 +296,7 @@ func (p *MembersPanel) onEdit() {
 		p.m.showError("读取党员信息失败", err)
 		return
 	}
-	p.form = showMemberForm(p.m.win, "编辑党员信息", full, false, func(m model.Member, _ model.Date) error {
+	p.form = showMemberForm(p.m.win, p.m.now, "编辑党员信息", full, false, func(m model.Member, _ model.Date) error {
 		if err := p.store.UpdateMember(context.Background(), m); err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -69,13 +70,16 @@ func newFakeMembersPanel(t *testing.T, store *fakeMembers) *MembersPanel {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(NewTheme())
-	m := &MainWindow{win: a.NewWindow("测试"), run: func(job func()) { job() }, status: widget.NewLabel("")}
+	m := &MainWindow{win: a.NewWindow("测试"), run: func(job func()) { job() }, status: widget.NewLabel(""), clock: fakeClock}
 	m.members = newMembersPanel(m, store)
 	m.win.SetContent(m.members.content)
 	m.win.Resize(fyne.NewSize(1000, 600))
 	m.members.showUnit(model.Unit{ID: 1, Name: "第一党支部"})
 	return m.members
 }
+
+// fakeClock is the clock of the windows built on fakes: 2026-11-21 09:00.
+func fakeClock() time.Time { return time.Date(2026, 11, 21, 9, 0, 0, 0, time.Local) }
 
 func fakeRow(id int64, name string) model.MemberRow {
 	return model.MemberRow{Member: model.Member{ID: id, UnitID: 1, Name: name, Gender: model.Male,
@@ -130,7 +134,7 @@ func TestMemberFormChecks(t *testing.T) {
 	}
 	f.phone.SetText("")
 	test.Type(f.phone, "０９３１－８１２３４５６")
-	next := model.DateOf(timeNow()).Year + 1
+	next := model.DateOf(fakeClock()).Year + 1
 	test.Type(f.joined, itoa(next)+"-07-01")
 	test.Tap(f.dialog.save)
 	if !strings.Contains(f.dialog.errText.Text, "入党时间") || !strings.Contains(f.dialog.errText.Text, "将来") {

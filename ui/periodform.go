@@ -73,7 +73,7 @@ func (s *PeriodsScreen) showPeriodForm(maker PeriodMaker, all []model.Scheme) *p
 			unitNames = append(unitNames, label)
 		}
 	}
-	year := timeNow().Year()
+	year := s.m.now().Year()
 	f := &periodForm{
 		name:         newEntry(),
 		start:        newDateEntry(model.D(year, 1, 1)),

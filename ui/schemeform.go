@@ -537,7 +537,7 @@ func itemChange(label string, a, b model.Item) string {
 	if a.Department != b.Department {
 		parts = append(parts, "责任部门")
 	}
-	if kindsText(a.AppliesTo) != kindsText(b.AppliesTo) {
+	if model.KindsText(a.AppliesTo) != model.KindsText(b.AppliesTo) {
 		parts = append(parts, "适用类型")
 	}
 	if ra, rb := ruleJSON(a.Rule), ruleJSON(b.Rule); ra != rb {

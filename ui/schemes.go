@@ -377,7 +377,7 @@ func (s *SchemesScreen) showDetail() {
 			b.WriteString("　责任部门：" + it.Department)
 		}
 		if len(it.AppliesTo) > 0 {
-			b.WriteString("　适用类型：" + kindsText(it.AppliesTo))
+			b.WriteString("　适用类型：" + model.KindsText(it.AppliesTo))
 		}
 		if it.Method != "" {
 			b.WriteString("\n考核方法：" + it.Method)
@@ -399,14 +399,6 @@ func declared(d model.Decimal) string {
 		return "未规定"
 	}
 	return d.String()
-}
-
-func kindsText(ks []model.UnitKind) string {
-	var out []string
-	for _, k := range ks {
-		out = append(out, string(k))
-	}
-	return strings.Join(out, "、")
 }
 
 // showProblems lists the working copy's problems (fatal ones in red), its

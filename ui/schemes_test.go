@@ -47,7 +47,7 @@ func newSchemesScreen(t *testing.T) (*SchemesScreen, *memSchemes) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(NewTheme())
-	m := &MainWindow{win: a.NewWindow("星级考评"), run: func(job func()) { job() }}
+	m := &MainWindow{win: a.NewWindow("星级考评"), run: func(job func()) { job() }, clock: fakeClock}
 	store := &memSchemes{}
 	s := m.openSchemes(store, defaultSchemeList(store))
 	s.confirm = func(_, _ string, yes func()) { yes() }

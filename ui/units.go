@@ -288,7 +288,7 @@ func (p *UnitsPanel) onMove() {
 
 func (p *UnitsPanel) onDissolve() {
 	u := p.units[p.selected]
-	date := newDateEntry(model.DateOf(timeNow()))
+	date := newDateEntry(model.DateOf(p.m.now()))
 	p.dissolveOn = date
 	note := widget.NewLabel("撤销后该组织不再参加考评，历史记录保留。\n组织内仍有党员或下级组织时不能撤销，请先调动党员。")
 	note.Wrapping = fyne.TextWrapWord

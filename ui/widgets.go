@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"time"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -13,9 +11,6 @@ import (
 	"xingji/importers"
 	"xingji/model"
 )
-
-// timeNow is the clock the screens use for default dates; tests may fix it.
-var timeNow = time.Now
 
 // DateEntry is a text entry for a date that accepts what office staff type:
 // 2011-03-05, 2011.3, 2011年3月, full-width digits.

@@ -139,7 +139,7 @@ func generateFormsCorpus(tb testing.TB, c formsCorpus) {
 	}
 	defer o.Close()
 	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.Local)
-	o.Now = func() time.Time { return now }
+	o.Clock = func() time.Time { return now }
 	if _, err := o.ApplyRosterPlan(ctx, benchRosterPlan()); err != nil {
 		tb.Fatal(err)
 	}

@@ -33,7 +33,7 @@ func demoOffice(t *testing.T) (*Office, model.Period) {
 	}
 	t.Cleanup(func() { o.Close() })
 	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.Local)
-	o.Now = func() time.Time { now = now.Add(time.Second); return now }
+	o.Clock = func() time.Time { now = now.Add(time.Second); return now }
 	ctx := context.Background()
 	if _, err := o.LoadDemo(ctx); err != nil {
 		t.Fatal(err)

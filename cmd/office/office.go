@@ -19,9 +19,14 @@ import (
 // Office is the committee office's database with the jobs done on it.
 type Office struct {
 	*sqlite.Store
-	// Now is the clock for dates of transfers and backups; tests fix it.
-	Now func() time.Time
+	// Clock is the one clock of the office: the database (backup names,
+	// import logs, receipt times), the jobs here (transfer dates, the date
+	// on a list) and the window all read it through Now. Tests fix it.
+	Clock func() time.Time
 }
+
+// Now is the time by the office's clock.
+func (o *Office) Now() time.Time { return o.Clock() }
 
 // Open opens the database at path, or at the default place when path is ""
 // ($XINGJI_DB, else the user's data folder).
@@ -32,11 +37,13 @@ func Open(path string) (*Office, error) {
 			return nil, err
 		}
 	}
-	s, err := sqlite.Open(path, sqlite.Options{})
+	o := &Office{Clock: time.Now}
+	s, err := sqlite.Open(path, sqlite.Options{Now: o.Now})
 	if err != nil {
 		return nil, err
 	}
-	return &Office{Store: s, Now: time.Now}, nil
+	o.Store = s
+	return o, nil
 }
 
 // settle checkpoints the database after a bulk job so that xingji.db alone

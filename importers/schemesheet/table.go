@@ -266,7 +266,7 @@ func (b *builder) points(r int, open bool) (model.Decimal, bool) {
 // kindsAt reads the 适用类型 of row r.
 func (b *builder) kindsAt(r int) []model.UnitKind {
 	s := importers.Clean(b.text(r, colKinds))
-	if s == "" || s == "通用" || s == "全部" || s == "所有" {
+	if s == "" || s == model.EveryKindText || s == "全部" || s == "所有" {
 		return nil
 	}
 	var out []model.UnitKind
@@ -274,7 +274,7 @@ func (b *builder) kindsAt(r int) []model.UnitKind {
 		k, ok := model.ParseUnitKind(part)
 		if !ok {
 			b.res.Warnings = append(b.res.Warnings, b.at(r, colKinds, "不认识的适用类型“"+part+"”，已忽略",
-				"可用的类型："+kindNames()))
+				"可用的类型："+model.KindsText(model.UnitKinds)))
 			continue
 		}
 		out = append(out, k)
@@ -364,14 +364,6 @@ func containsKind(ks []model.UnitKind, k model.UnitKind) bool {
 		}
 	}
 	return false
-}
-
-func kindNames() string {
-	names := make([]string, len(model.UnitKinds))
-	for i, k := range model.UnitKinds {
-		names[i] = string(k)
-	}
-	return strings.Join(names, "、")
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
