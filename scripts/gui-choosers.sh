@@ -8,14 +8,7 @@
 # XINGJI_PRESS (see cmd/xingji/press.go) tells the program what to press.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/setup.sh
-setup_test
-out="$PWD/dist/screenshots"; mkdir -p "$out" bin
-go build -o bin/xingji ./cmd/xingji
-go build -o bin/xingji-cli ./cmd/xingji-cli
-
-work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-export HOME="$work/home 用户"; mkdir -p "$HOME"
+. scripts/gui-common.sh
 
 . scripts/choosers.sh
 
@@ -34,7 +27,7 @@ run_at() { # run_at WIDTHxHEIGHT: press every chooser on a screen of that size
   for _ in $(seq 240); do
     sleep 0.5
     kill -0 "$pid" 2>/dev/null || { echo "FAIL: the program died ($size)"; cat "$work/gui-$size.log"; tail -30 "$log"; exit 1; }
-    n=$(grep -c "打开了选择框" "$log" 2>/dev/null || true)
+    n=$(grep -c "打开了选择框" "$log" 2>/dev/null || true); n=${n:-0}
     if [ "$n" -gt "$seen" ]; then
       sleep 0.7
       seen=$n

@@ -6,14 +6,7 @@
 # when the program crashes or draws nothing. Screenshots: dist/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/setup.sh
-setup_test
-out="$PWD/dist/screenshots"; mkdir -p "$out" bin
-go build -o bin/xingji ./cmd/xingji
-go build -o bin/xingji-cli ./cmd/xingji-cli
-
-work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-export HOME="$work/home 用户"; mkdir -p "$HOME"          # the default data folder goes under HOME
+. scripts/gui-common.sh
 display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
 export DISPLAY=$display

@@ -9,13 +9,7 @@
 #   scripts/gui-tour.sh [WIDTHxHEIGHT …]     (default 1366x768 1024x700)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/setup.sh
-setup_test
-out="$PWD/dist/screenshots"; mkdir -p "$out" bin
-go build -o bin/xingji ./cmd/xingji
-go build -o bin/xingji-cli ./cmd/xingji-cli
-work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-export HOME="$work/home 用户"; mkdir -p "$HOME"
+. scripts/gui-common.sh
 
 tour=(
   "新增下级" "关闭对话框" "编辑" "关闭对话框" "移动" "关闭对话框" "撤销" "关闭对话框"
@@ -43,7 +37,7 @@ for size in "${@:-1366x768 1024x700}"; do
     for _ in $(seq 400); do
       sleep 0.3
       kill -0 "$pid" 2>/dev/null || { echo "FAIL: the program died ($s)"; tail -30 "$log"; exit 1; }
-      n=$(grep -c "按键：" "$log" 2>/dev/null || true)
+      n=$(grep -c "按键：" "$log" 2>/dev/null || true); n=${n:-0}
       if [ "$n" -gt "$seen" ]; then
         sleep 0.8; seen=$n
         import -window root "$work/shots-$s/$(printf %02d "$n").png"
