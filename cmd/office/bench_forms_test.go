@@ -171,7 +171,7 @@ func generateFormsCorpus(tb testing.TB, c formsCorpus) {
 	if err := o.CreatePeriod(ctx, &p); err != nil {
 		tb.Fatal(err)
 	}
-	cat, err := o.Catalog(ctx)
+	cat, err := o.catalog(ctx)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -21,18 +21,18 @@ import (
 	"xingji/model/formspec"
 )
 
-// Catalog builds what the forms reader checks files against: every period,
+// catalog builds what the forms reader checks files against: every period,
 // every unit, and the members of each unit.
-func (o *Office) Catalog(ctx context.Context) (*forms.Catalog, error) {
-	periods, err := o.Periods(ctx)
+func (o *Office) catalog(ctx context.Context) (*forms.Catalog, error) {
+	periods, err := o.store.Periods(ctx)
 	if err != nil {
 		return nil, err
 	}
-	units, err := o.Units(ctx)
+	units, err := o.store.Units(ctx)
 	if err != nil {
 		return nil, err
 	}
-	members, err := o.AllMembers(ctx)
+	members, err := o.store.AllMembers(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -55,10 +55,10 @@ type FormFile struct {
 	Title string     // what it is, for lists
 }
 
-// PeriodForms builds every form of a period in memory: one workbook per
+// periodForms builds every form of a period in memory: one workbook per
 // unit in scope, then one 考评表 per department. For a whole period of a
 // large committee, WriteForms streams them to disk instead.
-func (o *Office) PeriodForms(ctx context.Context, periodID int64) ([]FormFile, error) {
+func (o *Office) periodForms(ctx context.Context, periodID int64) ([]FormFile, error) {
 	var out []FormFile
 	_, err := o.eachForm(ctx, periodID, func(f FormFile) error { out = append(out, f); return nil }, nil)
 	return out, err
@@ -69,7 +69,7 @@ func (o *Office) PeriodForms(ctx context.Context, periodID int64) ([]FormFile, e
 // departments), reporting progress after each. It returns how many it
 // built. Cancelling ctx stops it with a message.
 func (o *Office) eachForm(ctx context.Context, periodID int64, emit func(FormFile) error, progress func(done, total int)) (int, error) {
-	cat, err := o.Catalog(ctx)
+	cat, err := o.catalog(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -281,11 +281,11 @@ func (z *zipFile) finish() error {
 // StatusBoard returns the status board of a period, each unit with its
 // secretary's phone.
 func (o *Office) StatusBoard(ctx context.Context, periodID int64) (model.StatusBoard, error) {
-	p, err := o.Period(ctx, periodID)
+	p, err := o.store.Period(ctx, periodID)
 	if err != nil {
 		return model.StatusBoard{}, err
 	}
-	units, err := o.Units(ctx)
+	units, err := o.store.Units(ctx)
 	if err != nil {
 		return model.StatusBoard{}, err
 	}
@@ -293,11 +293,11 @@ func (o *Office) StatusBoard(ctx context.Context, periodID int64) (model.StatusB
 	for _, u := range units {
 		byID[u.ID] = u
 	}
-	leaders, err := o.PeriodLeaders(ctx, periodID)
+	leaders, err := o.store.PeriodLeaders(ctx, periodID)
 	if err != nil {
 		return model.StatusBoard{}, err
 	}
-	subs, err := o.Submissions(ctx, periodID)
+	subs, err := o.store.Submissions(ctx, periodID)
 	if err != nil {
 		return model.StatusBoard{}, err
 	}

@@ -213,7 +213,7 @@ func TestImportZipAndMissingList(t *testing.T) {
 func TestRejectedFileChangesNoData(t *testing.T) {
 	o, p := demoOffice(t)
 	ctx := context.Background()
-	files, err := o.DemoSubmissions(ctx, p.ID)
+	files, err := o.demoSubmissions(ctx, p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,8 +286,8 @@ func TestRejectedFileChangesNoData(t *testing.T) {
 	}
 	// The tampered file cannot be trusted to belong to the period: its
 	// receipt is kept apart, with its bytes.
-	subs, _ := o.Submissions(ctx, p.ID)
-	loose, _ := o.Submissions(ctx, 0)
+	subs, _ := o.store.Submissions(ctx, p.ID)
+	loose, _ := o.store.Submissions(ctx, 0)
 	if len(subs) != 3 || len(loose) != 1 || loose[0].Status != model.SubmissionRejected {
 		t.Errorf("want 1 accepted + 2 refused receipts in the period and 1 apart, got %d and %d", len(subs), len(loose))
 	}
@@ -358,7 +358,7 @@ func TestImportCancel(t *testing.T) {
 			stored++
 		}
 	}
-	subs, _ := o.Submissions(context.Background(), p.ID)
+	subs, _ := o.store.Submissions(context.Background(), p.ID)
 	if len(subs) != stored {
 		t.Errorf("reported %d stored files, the database holds %d receipts", stored, len(subs))
 	}
@@ -370,7 +370,7 @@ func TestImportCancel(t *testing.T) {
 func TestIsFormFile(t *testing.T) {
 	o, p := demoOffice(t)
 	dir := filepath.Join(t.TempDir(), "拖入 文件")
-	files, err := o.DemoSubmissions(context.Background(), p.ID)
+	files, err := o.demoSubmissions(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,14 +51,14 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress func(
 			c.Close()
 		}
 	}()
-	cat, err := o.Catalog(ctx)
+	cat, err := o.catalog(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if len(inputs) > 0 {
 		// As the README promises: a backup before the data changes, and
 		// the database file whole (its log checkpointed) when the job ends.
-		if _, err := o.Backup(ctx, "before-import"); err != nil {
+		if _, err := o.store.Backup(ctx, "before-import"); err != nil {
 			return nil, err
 		}
 		defer o.settle()
@@ -149,7 +149,7 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress func(
 			p.prep.Sub.Received = o.Now()
 			preps[i] = p.prep
 		}
-		if err := o.SaveSubmissions(ctx, preps); err != nil {
+		if err := o.store.SaveSubmissions(ctx, preps); err != nil {
 			return err
 		}
 		for _, p := range batch {
@@ -197,7 +197,7 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress func(
 		if sub.PeriodID != 0 {
 			m, ok := seen[sub.PeriodID]
 			if !ok {
-				stored, err := o.SubmissionSHAs(ctx, sub.PeriodID)
+				stored, err := o.store.SubmissionSHAs(ctx, sub.PeriodID)
 				if err != nil {
 					return results, err
 				}

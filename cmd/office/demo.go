@@ -11,8 +11,8 @@ import (
 
 	"xingji/documents"
 	"xingji/model"
+	"xingji/model/demo"
 	"xingji/model/formspec"
-	"xingji/scoring"
 )
 
 // Demo period: the village branches of the demo county are assessed by the
@@ -23,52 +23,63 @@ const (
 	demoMemberScheme = "shouqi-pingxing-dangyuan"
 )
 
-// FindScheme returns a scheme by code and version: a stored one, else a
-// built-in one (version "" takes the newest stored, else the built-in).
-func (o *Office) FindScheme(ctx context.Context, code, version string) (model.Scheme, error) {
-	infos, err := o.Schemes(ctx)
+// DemoSeed is the seed of the demo data, so every newcomer sees the same
+// committee.
+const DemoSeed = 20261121
+
+// LoadDemo fills an empty database with the fictional county committee and
+// its open period, and writes the demo's filled forms into
+// DemoSubmissionsDir, so that a newcomer can drop them on the window at once.
+func (o *Office) LoadDemo(ctx context.Context) (model.RosterResult, error) {
+	defer o.settle()
+	res, err := o.LoadDemoScale(ctx, demo.County, DemoSeed)
 	if err != nil {
-		return model.Scheme{}, err
+		return res, err
 	}
-	for i := len(infos) - 1; i >= 0; i-- {
-		in := infos[i]
-		if in.Code == code && (version == "" || in.Version == version) {
-			return o.Scheme(ctx, in.Code, in.Version)
+	ps, err := o.store.Periods(ctx)
+	if err != nil {
+		return res, err
+	}
+	for _, p := range ps {
+		if _, err := o.WriteDemoSubmissions(ctx, p.ID, o.DemoSubmissionsDir()); err != nil {
+			return res, err
 		}
 	}
-	for _, s := range scoring.BuiltinSchemes() {
-		if s.Code == code && (version == "" || s.Version == version) {
-			return s, nil
-		}
-	}
-	if version != "" {
-		return model.Scheme{}, model.Errorf(model.ENotFound, "找不到编码为“%s”、版本为“%s”的方案", code, version)
-	}
-	return model.Scheme{}, model.Errorf(model.ENotFound, "找不到编码为“%s”的方案（可用 scheme list 查看）", code)
+	return res, nil
 }
 
-// UnitsForScheme returns the active units a unit scheme is meant for: the
-// 党支部 and 党总支 of the scheme's kinds (every kind when it names none),
-// in tree order.
-func (o *Office) UnitsForScheme(ctx context.Context, s model.Scheme) ([]int64, error) {
-	units, err := o.Units(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var ids []int64
-	for _, u := range units {
-		if !u.Active() || (u.Level != model.LevelBranch && u.Level != model.LevelGeneral) {
-			continue
-		}
-		if model.AppliesToKind(s.Kinds, u.Kind) {
-			ids = append(ids, u.ID)
-		}
-	}
-	return ids, nil
+// DemoSubmissionsDir is the folder beside the database where LoadDemo puts
+// the demo's filled forms: "示范填报表".
+func (o *Office) DemoSubmissionsDir() string {
+	return filepath.Join(filepath.Dir(o.store.Path()), "示范填报表")
 }
 
-// CreateDemoPeriod opens the demo period on the demo county.
-func (o *Office) CreateDemoPeriod(ctx context.Context) (model.Period, error) {
+// LoadDemoScale fills an empty database with generated demo data of the
+// given scale, with the demo period open on it (createDemoPeriod). It
+// refuses a database that already holds units.
+func (o *Office) LoadDemoScale(ctx context.Context, scale demo.Scale, seed int64) (model.RosterResult, error) {
+	units, err := o.store.Units(ctx)
+	if err != nil {
+		return model.RosterResult{}, err
+	}
+	if len(units) > 0 {
+		return model.RosterResult{}, model.Errorf(model.EConflict,
+			"数据库中已有 %d 个党组织，示范数据只能载入空的数据库。请另选一个新的数据文件（命令行用 --db 指定）后再载入。", len(units))
+	}
+	plan := demo.Generate(scale, seed)
+	plan.TransferDate = model.DateOf(o.Now())
+	res, err := o.ApplyRosterPlan(ctx, plan)
+	if err != nil {
+		return res, err
+	}
+	if _, err := o.createDemoPeriod(ctx); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// createDemoPeriod opens the demo period on the demo county.
+func (o *Office) createDemoPeriod(ctx context.Context) (model.Period, error) {
 	s, err := o.FindScheme(ctx, demoScheme, "")
 	if err != nil {
 		return model.Period{}, err
@@ -83,20 +94,20 @@ func (o *Office) CreateDemoPeriod(ctx context.Context) (model.Period, error) {
 	}
 	p := model.Period{Name: DemoPeriodName, Start: model.D(2026, 1, 1), End: model.D(2026, 12, 31),
 		Scheme: s, MemberScheme: &ms, Units: units}
-	return p, o.CreatePeriod(ctx, &p)
+	return p, o.store.CreatePeriod(ctx, &p)
 }
 
-// DemoSubmissions fills the forms of a period as branches would and
+// demoSubmissions fills the forms of a period as branches would and
 // returns them as files: most units correct, one unit sending a corrected
 // second version, one file with mistakes (a score above its 分值, text in a
 // number cell), a copy of a file already sent, two units missing, and each
 // department's review form.
-func (o *Office) DemoSubmissions(ctx context.Context, periodID int64) ([]FormFile, error) {
-	files, err := o.PeriodForms(ctx, periodID)
+func (o *Office) demoSubmissions(ctx context.Context, periodID int64) ([]FormFile, error) {
+	files, err := o.periodForms(ctx, periodID)
 	if err != nil {
 		return nil, err
 	}
-	cat, err := o.Catalog(ctx)
+	cat, err := o.catalog(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -150,10 +161,10 @@ func (o *Office) DemoSubmissions(ctx context.Context, periodID int64) ([]FormFil
 	return out, nil
 }
 
-// WriteDemoSubmissions writes DemoSubmissions into dir (created when
+// WriteDemoSubmissions writes demoSubmissions into dir (created when
 // missing) and returns the files written.
 func (o *Office) WriteDemoSubmissions(ctx context.Context, periodID int64, dir string) ([]FormFile, error) {
-	files, err := o.DemoSubmissions(ctx, periodID)
+	files, err := o.demoSubmissions(ctx, periodID)
 	if err != nil {
 		return nil, err
 	}
