@@ -232,13 +232,7 @@ func visibleCells(p *MembersPanel) []*memberCell {
 func TestRosterImportRefreshesMemberList(t *testing.T) {
 	m, _ := newTestWindow(t)
 	loadDemo(t, m)
-	var branch model.Unit
-	for _, u := range m.units.activeUnits() {
-		if u.Level == model.LevelBranch {
-			branch = u
-			break
-		}
-	}
+	branch := firstBranch(m)
 	m.units.selectUnit(branch.ID)
 	before := m.members.page.Total
 	file := filepath.Join(t.TempDir(), "补充 花名册.csv")
@@ -295,13 +289,7 @@ func TestRestoreRefreshesMemberList(t *testing.T) {
 func TestNewMemberListsLast(t *testing.T) {
 	m, _ := newTestWindow(t)
 	loadDemo(t, m)
-	var branch model.Unit
-	for _, u := range m.units.activeUnits() {
-		if u.Level == model.LevelBranch {
-			branch = u
-			break
-		}
-	}
+	branch := firstBranch(m)
 	m.units.selectUnit(branch.ID)
 	p := m.members
 	test.Tap(p.addButton)
@@ -353,13 +341,7 @@ func TestExportMemberListWritesAllPages(t *testing.T) {
 func TestUnitMoveAndDissolveUseFormDialog(t *testing.T) {
 	m, _ := newTestWindow(t)
 	loadDemo(t, m)
-	var branch model.Unit
-	for _, u := range m.units.activeUnits() {
-		if u.Level == model.LevelBranch {
-			branch = u
-			break
-		}
-	}
+	branch := firstBranch(m)
 	m.units.selectUnit(branch.ID)
 	test.Tap(m.units.moveButton)
 	d := m.units.moveDialog
@@ -536,4 +518,14 @@ func TestMembersTabOrderFollowsLayout(t *testing.T) {
 	if c.Focused() != m.units.tree {
 		t.Errorf("Tab from 显示已撤销的组织 focused %T, want the tree", c.Focused())
 	}
+}
+
+// firstBranch is the first active 党支部 of the tree.
+func firstBranch(m *MainWindow) model.Unit {
+	for _, u := range m.units.activeUnits() {
+		if u.Level == model.LevelBranch {
+			return u
+		}
+	}
+	return model.Unit{}
 }
