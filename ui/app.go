@@ -167,7 +167,7 @@ func (m *MainWindow) rosterLayout() fyne.CanvasObject {
 			newButton("备份与恢复…", m.onBackups),
 		)
 		m.periodsTab = container.NewTabItem("考评收件", m.periods.content)
-		m.tabs = container.NewAppTabs(
+		m.tabs = newTabs(
 			container.NewTabItem("组织与党员", container.NewBorder(toolbar, nil, nil, nil, split)),
 			m.periodsTab,
 		)

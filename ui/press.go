@@ -5,15 +5,16 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
 // Press presses the control labelled label on the real window, as a clerk's
-// click would: a button in the window or in the dialog on top (the first
-// visible, enabled one whose text is label), or a main-menu item written as
-// "菜单名/项目". It reports whether such a control was found, and, through
+// click would: a button (the newest visible, enabled one whose text is
+// label), a main-menu item written as "菜单名/项目", a tab written as
+// "标签页:名称", or one of the pseudo-labels 选中第一行 and 关闭对话框. It reports whether such a control was found, and, through
 // opened, whether pressing it opened a file or folder chooser. The GUI
 // smoke test drives the real window under Xvfb (and Wine) with it; it must
 // run on the UI goroutine.
@@ -27,6 +28,19 @@ func (m *MainWindow) Press(label string) (found, opened bool) {
 			m.choosers = append(m.choosers, shown...)
 		}
 	}()
+	if name, ok := strings.CutPrefix(label, tabPrefix); ok {
+		buttonsMu.Lock()
+		defer buttonsMu.Unlock()
+		for i := len(tabSets) - 1; i >= 0; i-- {
+			for j, it := range tabSets[i].Items {
+				if it.Text == name {
+					tabSets[i].SelectIndex(j)
+					return true, false
+				}
+			}
+		}
+		return false, false
+	}
 	if label == closeDialog {
 		for _, w := range fyne.CurrentApp().Driver().AllWindows() {
 			if top := w.Canvas().Overlays().Top(); top != nil {
@@ -70,6 +84,26 @@ func (m *MainWindow) Press(label string) (found, opened bool) {
 // firstRow is the pseudo-label that chooses the first row of the status
 // board, as a click on it would.
 const firstRow = "选中第一行"
+
+// tabPrefix starts the pseudo-label that selects a tab by its title:
+// "标签页:其他规定".
+const tabPrefix = "标签页:"
+
+// tabSets are the tab sets made by newTabs, newest last, for Press.
+var tabSets []*container.AppTabs
+
+// newTabs is container.NewAppTabs, remembered so that Press can select a
+// tab by its title.
+func newTabs(items ...*container.TabItem) *container.AppTabs {
+	t := container.NewAppTabs(items...)
+	buttonsMu.Lock()
+	tabSets = append(tabSets, t)
+	if len(tabSets) > 64 {
+		tabSets = tabSets[len(tabSets)-64:]
+	}
+	buttonsMu.Unlock()
+	return t
+}
 
 // closeDialog is the pseudo-label that closes the dialog on top, as its
 // close button would.

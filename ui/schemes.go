@@ -149,7 +149,7 @@ func (m *MainWindow) openSchemes(store SchemeStore, list func(ctx context.Contex
 	body := container.NewVSplit(s.tree.widget, lower)
 	body.Offset = 0.58
 	content := container.NewBorder(container.NewVBox(headRow, s.headerInfo, s.totals, toolbar), nil, nil, nil, body)
-	s.tabs = container.NewAppTabs(
+	s.tabs = newTabs(
 		container.NewTabItem("方案内容", content),
 		container.NewTabItem("试算", s.trial.content),
 	)

@@ -79,7 +79,7 @@ func (s *SchemesScreen) showSettings() *settingsDialog {
 	d.errText = widget.NewLabel("")
 	d.errText.Wrapping = fyne.TextWrapWord
 	d.errText.Importance = widget.DangerImportance
-	d.tabs = container.NewAppTabs(
+	d.tabs = newTabs(
 		container.NewTabItem("基本信息", d.basicTab(sc)),
 		container.NewTabItem("评分来源与权重", d.sourcesTab(sc)),
 		container.NewTabItem("等次/星级", d.bandsTab(sc)),
