@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"io"
 	"log"
 	"os"
@@ -110,7 +111,7 @@ func (w *walker) collect(o fyne.CanvasObject, path string, out *[]control) {
 		*out = append(*out, control{path + "/表格", c})
 	case listLike:
 		*out = append(*out, control{path + "/列表", c})
-	case *widget.Tree:
+	case treeLike:
 		*out = append(*out, control{path + "/树", c})
 	case *container.AppTabs:
 		*out = append(*out, control{path + "/标签页", c})
@@ -181,11 +182,20 @@ func (w *walker) press(win fyne.Window, c control, depth int) {
 		}
 	case listLike:
 		o.Select(0)
-	case *widget.Tree:
-		if kids := o.ChildUIDs(""); len(kids) > 0 {
-			o.Select(kids[0])
-			if len(o.ChildUIDs(kids[0])) > 0 {
-				o.OpenBranch(kids[0])
+	case treeLike:
+		t := asTree(o)
+		if t == nil {
+			return
+		}
+		if kids := t.ChildUIDs(""); len(kids) > 0 {
+			t.Select(kids[0])
+			if len(t.ChildUIDs(kids[0])) > 0 {
+				t.OpenBranch(kids[0])
+			}
+			w.settle(win, c.path, depth, before)
+			// Enter opens the node, where the screen offers it.
+			if k, ok := o.(fyne.Focusable); ok {
+				k.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 			}
 		}
 	case *container.AppTabs:
@@ -357,9 +367,32 @@ type listLike interface {
 	UnselectAll()
 }
 
+// treeLike is a tree, Fyne's or a screen's own that embeds one.
+type treeLike interface {
+	fyne.CanvasObject
+	Select(widget.TreeNodeID)
+	OpenAllBranches()
+}
+
+// asTree returns the widget.Tree of o, itself or the one it embeds.
+func asTree(o treeLike) *widget.Tree {
+	if t, ok := o.(*widget.Tree); ok {
+		return t
+	}
+	v := reflect.ValueOf(o)
+	if v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct {
+		if f := v.Elem().FieldByName("Tree"); f.IsValid() && f.CanAddr() {
+			if t, ok := f.Addr().Interface().(*widget.Tree); ok {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
 func rowsFirst(c control) bool {
 	switch c.obj.(type) {
-	case tableLike, listLike, *widget.Tree:
+	case tableLike, listLike, treeLike:
 		return true
 	}
 	return false
