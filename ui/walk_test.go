@@ -2,10 +2,10 @@ package ui
 
 import (
 	"fmt"
-	"reflect"
 	"io"
 	"log"
 	"os"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
