@@ -17,11 +17,16 @@ tour=(
   "备份与恢复…" "立即备份" "关闭对话框"
   "帮助/关于星级考评" "关闭对话框"
   "文件/导入收回的考评表…"
-  "新建考评周期…" "关闭对话框" "选中第一行"
+  "新建考评周期…" "关闭对话框" "选中第一行" "打开所选行" "关闭对话框"
+  "生成下发表格…" "选择:$work/下发 表格" "关闭对话框"
+  "模拟程序出错" "关闭对话框"
   "关闭本期" "关闭对话框"
   "文件/考核方案…" "方案设置…" "标签页:评分来源与权重" "标签页:等次/星级" "标签页:比例控制" "标签页:其他规定" "关闭对话框" "标签页:试算"
+  "导出为 Excel…" "选择:$work/方案 导出.xlsx" "关闭对话框"
+  "从 Excel 导入…" "选择:$work/方案 导出.xlsx" "关闭对话框"
 )
 
+mkdir -p "$work/下发 表格"
 for size in "${@:-1366x768 1024x700}"; do
   for s in $size; do
     display=:$((50 + RANDOM % 9))
@@ -47,6 +52,12 @@ for size in "${@:-1366x768 1024x700}"; do
     kill "$pid"; wait "$pid" 2>/dev/null || true
     kill "$xvfb"; wait "$xvfb" 2>/dev/null || true
     if grep -q "按键：没有找到" "$log"; then echo "FAIL: some controls were not found ($s)"; grep "按键" "$log"; exit 1; fi
+    # What the chosen paths were for is on disk, and the program survived
+    # the handler that failed on purpose.
+    ls "$work/下发 表格/"*下发表格/*.xlsx >/dev/null 2>&1 || { echo "FAIL: 生成下发表格 wrote no forms ($s)"; exit 1; }
+    [ -s "$work/方案 导出.xlsx" ] || { echo "FAIL: 导出为 Excel wrote nothing ($s)"; exit 1; }
+    grep -q "操作失败（已恢复）" "$log" || { echo "FAIL: the failure on purpose was not logged ($s)"; exit 1; }
+    rm -rf "$work/下发 表格" "$work/方案 导出.xlsx"; mkdir -p "$work/下发 表格"
     montage "$work/shots-$s/"*.png -tile 4x -geometry 683x+4+4 "$out/tour-$s.png"
     cp -r "$work/shots-$s" "$out/"
     echo "   $s: $(ls "$work/shots-$s" | wc -l) screenshots → $out/tour-$s.png"

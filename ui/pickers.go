@@ -30,6 +30,23 @@ var pickerSize = fyne.NewSize(900, 600)
 // pickerOpened, when set, is told of every chooser shown (a test hook).
 var pickerOpened func(d *dialog.FileDialog)
 
+// pending is the chooser shown last and what choosing a path in it does,
+// for Press's "选择:路径" (the smoke test cannot click inside Fyne's
+// chooser, so it answers it as a clerk's choice would).
+var pending struct {
+	d      *dialog.FileDialog
+	choose func(path string)
+}
+
+// remember records d as the chooser on screen, answered by choose.
+func remember(d *dialog.FileDialog, choose func(path string)) {
+	pending.d, pending.choose = d, func(path string) {
+		defer recoverPanic()
+		rememberFolder(filepath.Dir(path))
+		choose(path)
+	}
+}
+
 // choosePath returns the path of a chosen URI in the system's form.
 func choosePath(u fyne.URI) string { return filepath.FromSlash(u.Path()) }
 
@@ -82,6 +99,7 @@ func pickFile(win fyne.Window, exts []string, chosen func(path string), failed f
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
 	}
 	d.SetTitleText("选择文件")
+	remember(d, chosen)
 	showPicker(d, win)
 	return d
 }
@@ -103,6 +121,7 @@ func pickFolder(win fyne.Window, chosen func(path string), failed func(error)) *
 	}, win)
 	d.SetTitleText("选择文件夹")
 	d.SetConfirmText("选择")
+	remember(d, chosen)
 	showPicker(d, win)
 	return d
 }
@@ -130,6 +149,7 @@ func pickSave(win fyne.Window, name string, exts []string, chosen func(path stri
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
 	}
 	d.SetTitleText("保存为")
+	remember(d, chosen)
 	showPicker(d, win)
 	return d
 }

@@ -14,7 +14,8 @@ import (
 // Press presses the control labelled label on the real window, as a clerk's
 // click would: a button (the newest visible, enabled one whose text is
 // label), a main-menu item written as "菜单名/项目", a tab written as
-// "标签页:名称", or one of the pseudo-labels 选中第一行 and 关闭对话框. It reports whether such a control was found, and, through
+// "标签页:名称", a path for the chooser on screen as "选择:路径", or one of
+// the pseudo-labels 选中第一行, 打开所选行, 关闭对话框 and 模拟程序出错. It reports whether such a control was found, and, through
 // opened, whether pressing it opened a file or folder chooser. The GUI
 // smoke test drives the real window under Xvfb (and Wine) with it; it must
 // run on the UI goroutine.
@@ -40,6 +41,31 @@ func (m *MainWindow) Press(label string) (found, opened bool) {
 			}
 		}
 		return false, false
+	}
+	if path, ok := strings.CutPrefix(label, choosePrefix); ok {
+		if pending.d == nil {
+			return false, false
+		}
+		d, choose := pending.d, pending.choose
+		pending.d, pending.choose = nil, nil
+		d.Hide()
+		m.choosers = nil
+		choose(path)
+		return true, false
+	}
+	if label == openRow {
+		if m.tabs != nil && m.tabs.Selected() == m.periodsTab && len(m.periods.rows) > 0 {
+			m.periods.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			return true, false
+		}
+		return false, false
+	}
+	if label == failOnPurpose {
+		safely(func() {
+			var w *MainWindow
+			_ = w.win // a nil dereference, as a bug would
+		})()
+		return true, false
 	}
 	if label == closeDialog {
 		for _, w := range fyne.CurrentApp().Driver().AllWindows() {
@@ -104,6 +130,19 @@ func newTabs(items ...*container.TabItem) *container.AppTabs {
 	buttonsMu.Unlock()
 	return t
 }
+
+// choosePrefix starts the pseudo-label that answers the chooser on screen
+// with a path, as choosing it there would: "选择:/tmp/下发表格".
+const choosePrefix = "选择:"
+
+// openRow is the pseudo-label that opens the status board's chosen row, as
+// Enter does.
+const openRow = "打开所选行"
+
+// failOnPurpose is the pseudo-label that runs a handler which panics, so
+// that the smoke test sees the program survive and say 操作失败 on the
+// real window. Only XINGJI_PRESS reaches it.
+const failOnPurpose = "模拟程序出错"
 
 // closeDialog is the pseudo-label that closes the dialog on top, as its
 // close button would.
