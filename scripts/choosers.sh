@@ -21,3 +21,25 @@ choosers=(
 )
 # want_opened: how many of them open a chooser (the others lead to one).
 want_opened=$(printf '%s\n' "${choosers[@]}" | grep -vc -e "^选中第一行$" -e "^备份与恢复…$" -e "^文件/考核方案…$")
+
+# watch_choosers PID LOG SHOT TICKS: while the program PID presses them,
+# screenshot each chooser as its line "打开了选择框" reaches LOG (as
+# SHOT-<n>.png, then SHOT-end.png), for at most TICKS half-seconds. Fails
+# when the program dies; returns 1 when the presses did not finish.
+watch_choosers() {
+  local pid=$1 log=$2 shot=$3 ticks=$4 seen=0 n
+  for _ in $(seq "$ticks"); do
+    sleep 0.5
+    kill -0 "$pid" 2>/dev/null || { echo "FAIL: the program died"; tail -30 "$log"; exit 1; }
+    n=$(grep -c "打开了选择框" "$log" 2>/dev/null || true); n=${n:-0}
+    if [ "$n" -gt "$seen" ]; then
+      sleep 0.7
+      seen=$n
+      import -window root "$shot-$n.png"
+      grep "打开了选择框" "$log" | tail -1 | sed "s/^/   $(basename "$shot"): /"
+    fi
+    if grep -q "按键：全部按完" "$log" 2>/dev/null; then import -window root "$shot-end.png"; return 0; fi
+  done
+  import -window root "$shot-end.png"
+  return 1
+}

@@ -23,20 +23,8 @@ run_at() { # run_at WIDTHxHEIGHT: press every chooser on a screen of that size
   ./bin/xingji-cli import "$(dirname "$XINGJI_DB")/示范填报表" >/dev/null || true   # one file is refused: exit 1
   local log; log="$(dirname "$XINGJI_DB")/xingji.log"
   XINGJI_PRESS="$(IFS='|'; echo "${choosers[*]}")" ./bin/xingji >"$work/gui-$size.log" 2>&1 &
-  local pid=$! seen=0 n=0
-  for _ in $(seq 240); do
-    sleep 0.5
-    kill -0 "$pid" 2>/dev/null || { echo "FAIL: the program died ($size)"; cat "$work/gui-$size.log"; tail -30 "$log"; exit 1; }
-    n=$(grep -c "打开了选择框" "$log" 2>/dev/null || true); n=${n:-0}
-    if [ "$n" -gt "$seen" ]; then
-      sleep 0.7
-      seen=$n
-      import -window root "$out/choosers-$size-$n.png"
-      grep "打开了选择框" "$log" | tail -1 | sed "s/^/   $size: /"
-    fi
-    grep -q "按键：全部按完" "$log" 2>/dev/null && break
-  done
-  import -window root "$out/choosers-$size-end.png"
+  local pid=$! n=0
+  watch_choosers "$pid" "$log" "$out/choosers-$size" 240 || echo "   $size: the presses did not finish in 2 minutes"
   grep "按键：没有找到" "$log" | sed "s/^/   $size: /" || true
   kill -0 "$pid" 2>/dev/null || { echo "FAIL: the program died ($size)"; exit 1; }
   n=$(grep -c "打开了选择框" "$log" || true)

@@ -87,21 +87,8 @@ run_at() { # run_at WIDTHxHEIGHT: press every chooser on a screen of that size
   [ "$rc" -le 1 ] || { echo "FAIL: import ($size)"; cat "$work/import-$size.txt"; exit 1; }
   XINGJI_DB="$windb" XINGJI_PRESS="$(IFS='|'; echo "${choosers[*]}")" \
     wine dist/xingji.exe >"$work/gui-$size.log" 2>&1 &
-  local pid=$! seen=0 n=0 done=0
-  for _ in $(seq 360); do
-    sleep 0.5
-    kill -0 "$pid" 2>/dev/null || { echo "FAIL: the program died ($size)"; cat "$work/gui-$size.log"; tail -30 "$log"; exit 1; }
-    n=$(grep -c "打开了选择框" "$log" 2>/dev/null || true); n=${n:-0}
-    if [ "$n" -gt "$seen" ]; then
-      sleep 0.7
-      seen=$n
-      import -window root "$out/wine-$size-$n.png"
-      grep "打开了选择框" "$log" | tail -1 | sed "s/^/   $size: /"
-    fi
-    if grep -q "按键：全部按完" "$log" 2>/dev/null; then done=1; break; fi
-  done
-  import -window root "$out/wine-$size-end.png"
-  [ "$done" = 1 ] || { echo "FAIL: the presses did not finish in 3 minutes ($size)"; failed=1; }
+  local pid=$! n=0
+  watch_choosers "$pid" "$log" "$out/wine-$size" 360 || { echo "FAIL: the presses did not finish in 3 minutes ($size)"; failed=1; }
   grep "按键：没有找到" "$log" | sed "s/^/   $size: /" || true
   kill -0 "$pid" 2>/dev/null || { echo "FAIL: the program died ($size)"; tail -30 "$log"; exit 1; }
   n=$(grep -c "打开了选择框" "$log" || true); n=${n:-0}

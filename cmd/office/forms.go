@@ -28,11 +28,7 @@ func (o *Office) catalog(ctx context.Context) (*forms.Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	units, err := o.store.Units(ctx)
-	if err != nil {
-		return nil, err
-	}
-	members, err := o.store.AllMembers(ctx)
+	units, members, err := o.unitsAndMembers(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -16,11 +16,7 @@ func (o *Office) PreviewRoster(ctx context.Context, path string, opts roster.Opt
 	if err != nil {
 		return nil, err
 	}
-	units, err := o.store.Units(ctx)
-	if err != nil {
-		return nil, err
-	}
-	members, err := o.store.AllMembers(ctx)
+	units, members, err := o.unitsAndMembers(ctx)
 	if err != nil {
 		return nil, err
 	}

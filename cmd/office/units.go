@@ -41,3 +41,17 @@ func (o *Office) MoveUnit(ctx context.Context, id, newParentID int64) error {
 func (o *Office) DissolveUnit(ctx context.Context, id int64, on model.Date) error {
 	return o.store.DissolveUnit(ctx, id, on)
 }
+
+// unitsAndMembers reads every unit and every member, what the roster
+// preview and the forms reader check against.
+func (o *Office) unitsAndMembers(ctx context.Context) ([]model.Unit, []model.Member, error) {
+	units, err := o.store.Units(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	members, err := o.store.AllMembers(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return units, members, nil
+}
