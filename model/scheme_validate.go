@@ -176,6 +176,9 @@ func ItemLabel(code, title string) string {
 	if title == "" {
 		return "项目“" + code + "”"
 	}
+	if code == "" {
+		return "项目“" + title + "”"
+	}
 	return "项目“" + code + " " + title + "”"
 }
 
