@@ -123,3 +123,22 @@ func memberNames(ms []model.Member) []string {
 	}
 	return names
 }
+
+// tinyScheme is the smallest valid unit scheme: one manual item of 10
+// points, entered by the unit itself.
+func tinyScheme() model.Scheme {
+	return model.Scheme{Code: "x", Version: "1", Name: "测试方案", Subject: model.SubjectUnit,
+		Total: model.Dec(10), Sources: []model.Source{{Code: model.SourceSelf, Name: "自评", Weight: model.Dec(100)}},
+		Sections: []model.Section{{Code: "S", Title: "全部", Points: model.Dec(10), Items: []model.Item{{Code: "1", Title: "工作", Points: model.Dec(10), Rule: model.Manual()}}}}}
+}
+
+// addPeriod creates an open period on tinyScheme for the units or fails
+// the test.
+func addPeriod(t testing.TB, s *Store, name string, units ...int64) model.Period {
+	t.Helper()
+	p := model.Period{Name: name, Units: units, Scheme: tinyScheme()}
+	if err := s.CreatePeriod(ctx, &p); err != nil {
+		t.Fatalf("CreatePeriod(%s): %v", name, err)
+	}
+	return p
+}
