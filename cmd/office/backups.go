@@ -23,6 +23,7 @@ func (o *Office) Backups() ([]model.BackupInfo, error) {
 // office stays usable; if the restored file cannot be opened, the previous
 // database is put back and an error returned.
 func (o *Office) Restore(ctx context.Context, backupPath string) error {
+	o.changed()
 	return o.store.Restore(ctx, backupPath)
 }
 

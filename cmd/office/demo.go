@@ -94,6 +94,7 @@ func (o *Office) createDemoPeriod(ctx context.Context) (model.Period, error) {
 	}
 	p := model.Period{Name: DemoPeriodName, Start: model.D(2026, 1, 1), End: model.D(2026, 12, 31),
 		Scheme: s, MemberScheme: &ms, Units: units}
+	o.changed()
 	return p, o.store.CreatePeriod(ctx, &p)
 }
 

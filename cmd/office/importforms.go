@@ -149,6 +149,7 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress func(
 			p.prep.Sub.Received = o.Now()
 			preps[i] = p.prep
 		}
+		o.changed()
 		if err := o.store.SaveSubmissions(ctx, preps); err != nil {
 			return err
 		}

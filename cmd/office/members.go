@@ -39,23 +39,27 @@ func (o *Office) Memberships(ctx context.Context, memberID int64) ([]model.Membe
 // CreateMember validates and stores a new member, sets m.ID, and opens the
 // first membership in m.UnitID from joinedUnitOn (zero when not known).
 func (o *Office) CreateMember(ctx context.Context, m *model.Member, joinedUnitOn model.Date) error {
+	o.changed()
 	return o.store.CreateMember(ctx, m, joinedUnitOn)
 }
 
 // UpdateMember validates and saves changes to a member's own fields. The
 // unit cannot change here (use TransferMember).
 func (o *Office) UpdateMember(ctx context.Context, m model.Member) error {
+	o.changed()
 	return o.store.UpdateMember(ctx, m)
 }
 
 // TransferMember moves a member to another unit on the given date
 // (组织关系转接): the current membership closes that day and a new one opens.
 func (o *Office) TransferMember(ctx context.Context, memberID, toUnitID int64, on model.Date, note string) error {
+	o.changed()
 	return o.store.TransferMember(ctx, memberID, toUnitID, on, note)
 }
 
 // DeleteMember removes a member entered by mistake, with the membership
 // history. (A member who leaves is transferred, not deleted.)
 func (o *Office) DeleteMember(ctx context.Context, id int64) error {
+	o.changed()
 	return o.store.DeleteMember(ctx, id)
 }

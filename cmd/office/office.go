@@ -27,6 +27,7 @@ type Office struct {
 	// import logs, receipt times), the jobs here (transfer dates, the date
 	// on a list) and the window all read it through Now. Tests fix it.
 	Clock func() time.Time
+	cache resultsCache // what each period's results are computed from
 }
 
 // Now is the time by the office's clock.

@@ -14,11 +14,13 @@ func (o *Office) Periods(ctx context.Context) ([]model.Period, error) {
 // CreatePeriod stores a new period with its schemes frozen as they are now
 // and sets p.ID. Every unit in scope must exist and be active.
 func (o *Office) CreatePeriod(ctx context.Context, p *model.Period) error {
+	o.changed()
 	return o.store.CreatePeriod(ctx, p)
 }
 
 // SetPeriodStatus opens or closes a period.
 func (o *Office) SetPeriodStatus(ctx context.Context, id int64, st model.PeriodStatus) error {
+	o.changed()
 	return o.store.SetPeriodStatus(ctx, id, st)
 }
 

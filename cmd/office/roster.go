@@ -31,5 +31,6 @@ func (o *Office) PreviewRoster(ctx context.Context, path string, opts roster.Opt
 // ApplyRosterPlan stores a checked roster (the store's job) and checkpoints.
 func (o *Office) ApplyRosterPlan(ctx context.Context, p model.RosterPlan) (model.RosterResult, error) {
 	defer o.settle()
+	o.changed()
 	return o.store.ApplyRosterPlan(ctx, p)
 }

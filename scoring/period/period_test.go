@@ -207,3 +207,14 @@ func TestCheckerRefuses(t *testing.T) {
 		}
 	}
 }
+
+func TestSummary(t *testing.T) {
+	r, err := Compute(fixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "党组织计分2个，五星级1个，三星级1个，未计分1个；党员计分2个，四星级党员1个，二星级党员1个，未计分1个"
+	if got := r.Summary(); got != want {
+		t.Errorf("summary:\n got %s\nwant %s", got, want)
+	}
+}

@@ -43,6 +43,7 @@ func schemeError(s *model.Scheme, ps model.Problems) error {
 // Results are a period's results, computed from its current data.
 type Results struct {
 	Period  *model.Period
+	Data    *Data // what they were computed from, for Trace
 	Inputs  *Inputs
 	Units   *scoring.Result
 	Members *scoring.Result // nil when the period appraises no members
@@ -51,7 +52,7 @@ type Results struct {
 // Compute builds the inputs from d and scores them.
 func (es *Engines) Compute(d *Data) *Results {
 	in := Build(d)
-	r := &Results{Period: d.Period, Inputs: in, Units: es.Units.Score(in.Units)}
+	r := &Results{Period: d.Period, Data: d, Inputs: in, Units: es.Units.Score(in.Units)}
 	if es.Members != nil && in.Members != nil {
 		r.Members = es.Members.Score(*in.Members)
 	}
@@ -87,4 +88,68 @@ func find(res *scoring.Result, key string) *scoring.SubjectResult {
 		}
 	}
 	return nil
+}
+
+// Trace returns the inputs of subject (and of item, when not empty) with
+// where each came from (see the package function Trace).
+func (r *Results) Trace(subject, item string) []Origin { return Trace(r.Data, subject, item) }
+
+// Saved is a results version as stored: the numbers and their
+// explanations as they stood, readable without recomputing.
+type Saved struct {
+	Period  string              `json:"period"`
+	Units   *scoring.Result     `json:"units"`
+	Members *scoring.Result     `json:"members,omitempty"`
+	Absent  []Absent            `json:"absent,omitempty"`
+	Gaps    map[string][]string `json:"gaps,omitempty"`
+	Entries []model.Entry       `json:"entries,omitempty"` // the office's entries they were computed with
+}
+
+// Saved returns the results as they are kept in a results version.
+func (r *Results) Saved() Saved {
+	return Saved{Period: r.Period.Name, Units: r.Units, Members: r.Members, Absent: r.Inputs.Absent,
+		Gaps: r.Inputs.Gaps, Entries: r.Data.Entries}
+}
+
+// Summary is one line on the results: how many units were scored, how many
+// in each band, how many vetoed and left out; the same for members.
+func (r *Results) Summary() string {
+	line := func(what string, res *scoring.Result, kind model.SubjectKind, bands []model.Band) string {
+		if res == nil {
+			return ""
+		}
+		absent := 0
+		for _, a := range r.Inputs.Absent {
+			if a.Kind == kind {
+				absent++
+			}
+		}
+		counts := map[string]int{}
+		veto := 0
+		for _, sr := range res.Subjects {
+			if sr.Disqualified {
+				veto++
+				continue
+			}
+			counts[sr.Band]++
+		}
+		out := what + "计分" + itoa(len(res.Subjects)) + "个"
+		for _, b := range bands {
+			if n := counts[b.Code]; n > 0 {
+				out += "，" + b.Name + itoa(n) + "个"
+			}
+		}
+		if veto > 0 {
+			out += "，一票否决" + itoa(veto) + "个"
+		}
+		if absent > 0 {
+			out += "，未计分" + itoa(absent) + "个"
+		}
+		return out
+	}
+	out := line("党组织", r.Units, model.SubjectUnit, r.Period.Scheme.Bands)
+	if r.Members != nil {
+		out += "；" + line("党员", r.Members, model.SubjectMember, r.Period.MemberScheme.Bands)
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package period
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"xingji/model"
@@ -11,7 +13,8 @@ import (
 // received file (File, Version, Sheet, Cell) or an entry the office made
 // (Entry). Replaced is set on a form's value that an entry replaced.
 type Origin struct {
-	Source   string       `json:"source"` // the scheme source, "ballot", or the entry's kind
+	Subject  string       `json:"subject"` // "u:12", "m:34"
+	Source   string       `json:"source"`  // the scheme source, "ballot", or the entry's kind
 	Item     string       `json:"item,omitempty"`
 	Field    string       `json:"field"`
 	Rater    string       `json:"rater,omitempty"`
@@ -77,7 +80,7 @@ func Trace(d *Data, subject, item string) []Origin {
 			if v.Subject != subject || (item != "" && v.Item != item) {
 				continue
 			}
-			o := Origin{Source: v.Source, Item: v.Item, Field: v.Field, Rater: v.Rater, Value: v.Value,
+			o := Origin{Subject: subject, Source: v.Source, Item: v.Item, Field: v.Field, Rater: v.Rater, Value: v.Value,
 				File: sub.FileName, Version: sub.Version, Received: sub.Received, Sheet: v.Sheet, Cell: v.Cell}
 			if v.Source == model.SourceReview {
 				o.Replaced = replaced[model.EntryKey{Subject: subject, Kind: model.EntryScore, Name: v.Item, Field: v.Field}]
@@ -93,7 +96,7 @@ func Trace(d *Data, subject, item string) []Origin {
 		if e.Subject != subject || (item != "" && (e.Kind != model.EntryScore || e.Name != item)) {
 			continue
 		}
-		o := Origin{Source: string(e.Kind), Item: e.Name, Field: e.Field, Value: e.Value, Entry: e}
+		o := Origin{Subject: subject, Source: string(e.Kind), Item: e.Name, Field: e.Field, Value: e.Value, Entry: e}
 		if e.Kind == model.EntryScore {
 			o.Source = model.SourceReview
 		}
@@ -109,4 +112,102 @@ func hasEntry(d *Data, subject string, kind model.EntryKind, name string) bool {
 		}
 	}
 	return false
+}
+
+// What names an input in Chinese: its source (by the scheme's name), the
+// rater (a member by name, a numbered rater as 第N位), and the field when it
+// is not the score: "乡党委考评", "党员互评（李四）", "说明", "满意率".
+func (r *Results) What(o Origin) string {
+	if e := o.Entry; e != nil && e.Kind != model.EntryScore {
+		return e.Kind.Label() + "“" + r.entryName(e) + "”"
+	}
+	what := ""
+	switch {
+	case o.Source == formspec.SourceBallot:
+		what = "满意度测评"
+	case o.Source == formspec.SourceLedger:
+		what = "承诺台账第" + o.Rater + "行"
+	default:
+		what = r.sourceName(o.Subject, o.Source)
+	}
+	switch {
+	case o.Source == formspec.SourceLedger, o.Rater == "", o.Source == model.SourceReview && o.Entry == nil:
+	case o.Rater == formspec.SelfRater:
+	case o.Source == model.SourceSelf && o.Entry == nil && !strings.HasPrefix(o.Rater, "m"):
+	default:
+		what += "（" + r.raterName(o.Rater) + "）"
+	}
+	switch o.Field {
+	case "", "score", formspec.FieldTotal:
+	case "note":
+		what += "说明"
+	case formspec.SatisfactionFact:
+		what += "满意率"
+	default:
+		what += "：" + r.fieldLabel(o.Item, o.Field)
+	}
+	return what
+}
+
+// sourceName is the name the subject's scheme gives a source code.
+func (r *Results) sourceName(subject, code string) string {
+	if src := r.scheme(subject).SourceByCode(code); src != nil {
+		return src.Name
+	}
+	return code
+}
+
+// scheme returns the scheme a subject is assessed by: the member scheme
+// for a member, else the unit scheme.
+func (r *Results) scheme(subject string) *model.Scheme {
+	if k, _ := formspec.SubjectKindOf(subject); k == model.SubjectMember && r.Period.MemberScheme != nil {
+		return r.Period.MemberScheme
+	}
+	return &r.Period.Scheme
+}
+
+// raterName turns a rater key into words: a member by name ("m31" → 李四), a
+// numbered rater as 第N位.
+func (r *Results) raterName(rater string) string {
+	if id, ok := strings.CutPrefix(rater, "m"); ok {
+		for _, m := range r.Data.Members {
+			if strconv.FormatInt(m.ID, 10) == id {
+				return m.Name
+			}
+		}
+	}
+	if _, err := strconv.Atoi(rater); err == nil {
+		return "第" + rater + "位"
+	}
+	return rater
+}
+
+// fieldLabel is the label of an item's field ("缺少的制度数").
+func (r *Results) fieldLabel(item, field string) string {
+	if it := r.Period.Scheme.Item(item); it != nil {
+		for _, f := range model.ItemFields(it) {
+			if f.Name == field {
+				return f.Label
+			}
+		}
+	}
+	return field
+}
+
+// entryName is how an entry's name reads: a fact's label, a veto's title.
+func (r *Results) entryName(e *model.Entry) string {
+	s := r.scheme(e.Subject)
+	switch e.Kind {
+	case model.EntryFact:
+		if f := s.Fact(e.Name); f != nil {
+			return f.Label
+		}
+	case model.EntryVeto:
+		for _, v := range s.Vetoes {
+			if v.Code == e.Name {
+				return v.Title
+			}
+		}
+	}
+	return e.Name
 }
