@@ -48,6 +48,69 @@ func (o *Office) LoadDemo(ctx context.Context) (model.RosterResult, error) {
 	return res, nil
 }
 
+// withElectionCaps adds to the demo's village scheme the caps of 002 篇十一
+// on late elections (不按期换届 → not 五星; over a year → not 四星), with
+// the fact they read, taken from the built-in scheme that holds them, so
+// that the demo shows a cap at work.
+func withElectionCaps(ctx context.Context, o *Office, s *model.Scheme) error {
+	src, err := o.FindScheme(ctx, "fuwu-wuxing", "")
+	if err != nil {
+		return err
+	}
+	for _, c := range src.Caps {
+		if strings.HasPrefix(c.Code, "election") {
+			s.Caps = append(s.Caps, c)
+		}
+	}
+	if f := src.Fact(demoElectionFact); f != nil && s.Fact(demoElectionFact) == nil {
+		s.Facts = append(s.Facts, *f)
+	}
+	s.Notes = append(s.Notes, model.Note{Text: "示范周期另加002篇十一关于不按期换届的两条限制（不得定为五星级；超过一年不得定为四星及以上），以便演示限制条件。"})
+	return nil
+}
+
+// demoElectionFact is the fact the election caps read.
+const demoElectionFact = "electionOverdueMonths"
+
+// demoUser is who the demo's entries are recorded as made by.
+const demoUser = "示范数据"
+
+// addDemoEntries records what the demo office entered itself for its
+// period, so that the results show each kind at once: a late election
+// (the cap), a 满意率 from a paper survey, a veto, and two members found
+// 特别突出.
+func (o *Office) addDemoEntries(ctx context.Context, p model.Period) error {
+	if len(p.Units) < 9 || p.Scheme.Fact(demoElectionFact) == nil {
+		return nil
+	}
+	unit := func(i int) string { return formspec.UnitSubject(p.Units[i]).String() }
+	es := []model.Entry{
+		{EntryKey: model.EntryKey{Subject: unit(5), Kind: model.EntryFact, Name: demoElectionFact}, Value: "5",
+			Reason: "村党支部应于2026年7月换届，延至12月未换届，未作请示"},
+		{EntryKey: model.EntryKey{Subject: unit(8), Kind: model.EntryFact, Name: formspec.SatisfactionFact}, Value: "76.5",
+			Reason: "乡党委入户发放纸质测评表，回收200份"},
+	}
+	if len(p.Scheme.Vetoes) > 0 {
+		es = append(es, model.Entry{EntryKey: model.EntryKey{Subject: unit(7), Kind: model.EntryVeto, Name: p.Scheme.Vetoes[0].Code},
+			Value: "1", Reason: "村党支部书记违反廉政规定，受党内警告处分", DocNo: "青纪发〔2026〕12号"})
+	}
+	if p.MemberScheme != nil && p.MemberScheme.Fact("outstanding") != nil {
+		members, err := o.store.MembersOfUnitAt(ctx, p.Units[1], model.DateOf(o.Now()))
+		if err != nil {
+			return err
+		}
+		for i := 0; i < 2 && i < len(members); i++ {
+			es = append(es, model.Entry{EntryKey: model.EntryKey{Subject: formspec.MemberSubject(members[i].ID).String(),
+				Kind: model.EntryFact, Name: "outstanding"}, Value: "1", Reason: "抗洪抢险中表现突出，受县委表彰"})
+		}
+	}
+	for i := range es {
+		es[i].User = demoUser
+	}
+	_, err := o.AddEntries(ctx, p.ID, es)
+	return err
+}
+
 // DemoSubmissionsDir is the folder beside the database where LoadDemo puts
 // the demo's filled forms: "示范填报表".
 func (o *Office) DemoSubmissionsDir() string {
@@ -88,6 +151,9 @@ func (o *Office) createDemoPeriod(ctx context.Context) (model.Period, error) {
 	if err != nil {
 		return model.Period{}, err
 	}
+	if err := withElectionCaps(ctx, o, &s); err != nil {
+		return model.Period{}, err
+	}
 	units, err := o.UnitsForScheme(ctx, s)
 	if err != nil {
 		return model.Period{}, err
@@ -95,7 +161,10 @@ func (o *Office) createDemoPeriod(ctx context.Context) (model.Period, error) {
 	p := model.Period{Name: DemoPeriodName, Start: model.D(2026, 1, 1), End: model.D(2026, 12, 31),
 		Scheme: s, MemberScheme: &ms, Units: units}
 	o.changed()
-	return p, o.store.CreatePeriod(ctx, &p)
+	if err := o.store.CreatePeriod(ctx, &p); err != nil {
+		return p, err
+	}
+	return p, o.addDemoEntries(ctx, p)
 }
 
 // demoSubmissions fills the forms of a period as branches would and

@@ -235,7 +235,7 @@ func printDerivations(m *Main, r *period.Results, res *scoring.Result) {
 
 // printOrigin prints one input with where it came from.
 func printOrigin(m *Main, r *period.Results, o period.Origin, depth int) {
-	line := r.What(o) + " " + o.Value + "：来自" + o.Where()
+	line := r.What(o) + " " + o.Value + "（" + o.Where() + "）"
 	if o.Replaced {
 		line += "（已被录入的数值替换，不计）"
 	}

@@ -28,11 +28,11 @@ type Origin struct {
 	Replaced bool         `json:"replaced,omitempty"`
 }
 
-// Where says where the input came from, in Chinese: "文件《…》第2版，工作表“自评表”
-// G7" or "张三 2026-12-02 15:04 录入（原因）".
+// Where says where the input came from, in Chinese: "《…》第2版，工作表“自评表”G7"
+// or "张三于2026-12-02 15:04录入，原为 19，原因：…".
 func (o Origin) Where() string {
 	if e := o.Entry; e != nil {
-		s := "由" + nameOr(e.User, "（未知用户）") + "于" + e.At.Local().Format("2006-01-02 15:04") + "录入"
+		s := nameOr(e.User, "（未知用户）") + "于" + e.At.Local().Format("2006-01-02 15:04") + "录入"
 		if e.File != "" {
 			s += "（录入表《" + e.File + "》，工作表“" + e.Sheet + "”" + e.Cell + "）"
 		}
