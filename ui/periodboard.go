@@ -7,10 +7,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -59,10 +57,7 @@ const (
 // boardColumns are the board's headers and widths: the columns needed to
 // phone round come first, so that they show without scrolling in a window
 // 1024 wide.
-var boardColumns = []struct {
-	title string
-	width float32
-}{
+var boardColumns = []column{
 	{"编码", 84}, {"党组织 / 部门", 210}, {"书记", 66}, {"联系电话", 112}, {"情况", 64},
 	{"版本", 116}, {"收到时间", 136}, {"文件", 240}, {"退回原因", 420},
 }
@@ -118,109 +113,17 @@ func boardCell(r model.StatusRow, col int) string {
 // doubleClick is the longest pause between the two clicks of a double click.
 const doubleClick = 450 * time.Millisecond
 
-// boardTable is the status board's table. The chosen row is drawn
-// highlighted across every column (the screen paints each cell's
-// background); Enter chooses the row under the keyboard cursor and opens
-// its detail, as a double click does.
-type boardTable struct {
-	widget.Table
-	onOpen  func()
-	lastUp  time.Time
-	lastPos fyne.Position
-	padRow  int // the low blank row after the last; -1 before the first fill
-}
-
-// newBoardTable builds the table over s's rows.
-func newBoardTable(s *PeriodsScreen) *boardTable {
-	t := &boardTable{onOpen: safely(s.openDetail), padRow: -1}
-	// One low blank row after the last: Fyne's horizontal scroll bar lies
-	// over the bottom of the table, and would otherwise cover the last row.
-	t.Length = func() (int, int) { return len(s.rows) + 1, len(boardColumns) }
-	t.CreateCell = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return container.NewStack(canvas.NewRectangle(color.Transparent), l)
+// newBoardTable builds the status board's table over s's rows: the state
+// of a unit that has not sent a usable form in bold; Enter or a double
+// click opens the chosen row's detail.
+func newBoardTable(s *PeriodsScreen) *rowTable {
+	t := newRowTable(boardColumns, func() int { return len(s.rows) },
+		func(row, col int) string { return boardCell(s.rows[row], col) }, func() int { return s.chosen })
+	t.style = func(row, col int) (bool, color.Color) {
+		return col == colState && s.rows[row].State != model.StateSubmitted, nil
 	}
-	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
-		c := o.(*fyne.Container)
-		bg, l := c.Objects[0].(*canvas.Rectangle), c.Objects[1].(*widget.Label)
-		var fill color.Color = color.Transparent
-		if id.Row == s.chosen {
-			fill = theme.Color(theme.ColorNameSelection)
-		}
-		if bg.FillColor != fill {
-			bg.FillColor = fill
-			bg.Refresh()
-		}
-		if id.Row >= len(s.rows) {
-			l.SetText("")
-			return
-		}
-		r := s.rows[id.Row]
-		l.TextStyle.Bold = id.Col == colState && r.State != model.StateSubmitted
-		l.SetText(boardCell(r, id.Col))
-	}
-	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle.Bold = true
-		if id.Col >= 0 && id.Col < len(boardColumns) {
-			l.SetText(boardColumns[id.Col].title)
-		}
-	}
-	t.ExtendBaseWidget(t)
-	for i, c := range boardColumns {
-		t.SetColumnWidth(i, c.width)
-	}
+	t.onOpen = safely(s.openDetail)
 	return t
-}
-
-// padAfter makes row n (the one after the last row of the board) the low
-// blank row, and gives an earlier blank row its full height back.
-func (t *boardTable) padAfter(n int) {
-	if t.padRow != n {
-		if t.padRow >= 0 {
-			t.SetRowHeight(t.padRow, t.rowHeight())
-		}
-		t.padRow = n
-	}
-	t.SetRowHeight(n, theme.ScrollBarSize()+2*theme.Padding())
-}
-
-// rowHeight is the height of a row of text.
-func (t *boardTable) rowHeight() float32 {
-	return t.CreateCell().MinSize().Height
-}
-
-// TypedKey opens the detail of the row under the keyboard cursor on Enter.
-func (t *boardTable) TypedKey(e *fyne.KeyEvent) {
-	if e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
-		t.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // chooses the row
-		if t.onOpen != nil {
-			t.onOpen()
-		}
-		return
-	}
-	t.Table.TypedKey(e)
-}
-
-// MouseUp opens the chosen row's detail on the second click of a double
-// click: the first click chose the row under the pointer, and the second
-// lands on the same spot.
-func (t *boardTable) MouseUp(e *desktop.MouseEvent) {
-	t.Table.MouseUp(e)
-	now := time.Now()
-	d := e.Position.Subtract(t.lastPos)
-	double := now.Sub(t.lastUp) < doubleClick && d.X*d.X+d.Y*d.Y < 36
-	t.lastUp, t.lastPos = now, e.Position
-	if e.Position.Y < t.rowHeight() {
-		return // the header row: double clicks there size the columns
-	}
-	if double && t.onOpen != nil {
-		t.lastUp = time.Time{}
-		t.onOpen()
-	}
 }
 
 // rowDetail describes the chosen row: its state, the version taken, and

@@ -62,7 +62,7 @@ type PeriodsScreen struct {
 	filter       *widget.Select
 	summary      *widget.Label
 	hint         *widget.Label
-	table        *boardTable
+	table        *rowTable
 	detail       *widget.Label
 	detailDialog dialog.Dialog         // the last 收件详情 opened, for tests
 	confirm      *dialog.ConfirmDialog // the last 关闭本期 / 重新打开 question, for tests
