@@ -71,6 +71,7 @@ type Office interface {
 	DemoLoader
 	PeriodDesk
 	SchemeStore
+	ResultsDesk
 	Clock
 }
 
@@ -91,11 +92,12 @@ type MainWindow struct {
 	units   *UnitsPanel
 	members *MembersPanel
 	periods *PeriodsScreen
+	results *ResultsScreen
 	status  *widget.Label
 	roster  fyne.CanvasObject // the tabs with the tree-and-roster layout, once built
 	tabs    *container.AppTabs
-	// periodsTab is the 考评收件 tab.
-	periodsTab *container.TabItem
+	// periodsTab is the 考评收件 tab, resultsTab the 考评结果 tab.
+	periodsTab, resultsTab *container.TabItem
 
 	rosters      rosterImports
 	importScreen *ImportRosterScreen  // the roster preview shown last (a test hook)
@@ -117,6 +119,7 @@ func NewMainWindow(a fyne.App, office Office) *MainWindow {
 	m.members = newMembersPanel(m, office)
 	m.units = newUnitsPanel(m, office)
 	m.periods = newPeriodsScreen(m, office)
+	m.results = newResultsScreen(m, office)
 	m.welcome = newWelcomeScreen(m, office, office)
 	m.rosters = newRosterImports(office, office, office)
 	w.SetOnDropped(func(p fyne.Position, uris []fyne.URI) {
@@ -167,18 +170,30 @@ func (m *MainWindow) rosterLayout() fyne.CanvasObject {
 			newButton("备份与恢复…", m.onBackups),
 		)
 		m.periodsTab = container.NewTabItem("考评收件", m.periods.content)
+		m.resultsTab = container.NewTabItem("考评结果", m.results.content)
 		m.tabs = newTabs(
 			container.NewTabItem("组织与党员", container.NewBorder(toolbar, nil, nil, nil, split)),
 			m.periodsTab,
+			m.resultsTab,
 		)
 		m.tabs.OnSelected = safely1(func(t *container.TabItem) {
-			if t == m.periodsTab {
+			switch t {
+			case m.periodsTab:
 				m.periods.reload()
+			case m.resultsTab:
+				m.results.reload()
 			}
 		})
 		m.roster = container.NewBorder(nil, m.status, nil, nil, m.tabs)
 	}
 	return m.roster
+}
+
+// showResults brings the 考评结果 tab forward.
+func (m *MainWindow) showResults() {
+	if m.tabs != nil && m.tabs.Selected() != m.resultsTab {
+		m.tabs.Select(m.resultsTab)
+	}
 }
 
 // showPeriods brings the 考评收件 tab forward.

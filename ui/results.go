@@ -1,0 +1,558 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"xingji/model"
+	"xingji/model/formspec"
+	"xingji/scoring"
+	"xingji/scoring/period"
+)
+
+// ResultsDesk is what the 考评结果 screen needs: the periods, their results
+// computed from the current data, and the saved results versions.
+type ResultsDesk interface {
+	Periods(ctx context.Context) ([]model.Period, error)
+	Results(ctx context.Context, periodID int64) (*period.Results, error)
+	SaveResults(ctx context.Context, periodID int64, note string) (model.ResultVersion, error)
+	ResultVersions(ctx context.Context, periodID int64) ([]model.ResultVersion, error)
+	ResultVersion(ctx context.Context, periodID int64, number int) (model.ResultVersion, period.Saved, error)
+}
+
+// The two views of the results.
+const (
+	viewUnits   = "党组织排名"
+	viewMembers = "党员排名"
+)
+
+// filterAllChoice is the first choice of every filter.
+const filterAllChoice = "全部"
+
+// Sort orders of the ranking.
+const (
+	sortRank = "按名次"
+	sortCode = "按编码"
+)
+
+var sortChoices = []string{sortRank, sortCode}
+
+// ResultsScreen is the 考评结果 tab: the period's ranking, always computed
+// from the current inputs, sortable and filtered by parent unit, unit kind
+// and band; the chosen unit's or member's lines beside it, each opening to
+// its explanation and the cells it came from; and the reports around the
+// ranking — what is still missing, vetoes and caps, quotas and the red
+// flag.
+type ResultsScreen struct {
+	m       *MainWindow
+	desk    ResultsDesk
+	content fyne.CanvasObject
+
+	periods []model.Period
+	current int // index in periods; -1 none
+	res     *period.Results
+	all     []resultRow // every row of the view, ranked
+	rows    []resultRow // after the filters and the sort
+	chosen  int         // index in rows; -1 none
+
+	periodSelect *widget.Select
+	viewSelect   *widget.Select
+	parentFilter *widget.Select
+	kindFilter   *widget.Select
+	bandFilter   *widget.Select
+	sortSelect   *widget.Select
+	summary      *widget.Label
+	table        *rowTable
+	detail       *resultDetail
+	side         *container.AppTabs
+	missing      *widget.Label
+	vetoes       *widget.Label
+	quotas       *widget.Label
+	saveButton   *widget.Button
+	versionsBtn  *widget.Button
+	refreshBtn   *widget.Button
+
+	// The last dialogs opened, for tests.
+	saveForm      *formDialog
+	saveNote      *textEntry
+	versionsTable *rowTable
+	versionsOpen  *widget.Button
+	versionText   string
+}
+
+// resultRow is one line of the ranking: a scored subject, or one left out.
+type resultRow struct {
+	key    string // "u:12", "m:34"
+	sub    *scoring.SubjectResult
+	absent *period.Absent
+	code   string // the unit's code (a member: empty)
+	name   string
+	parent string // the parent unit's name; a member's branch
+	kind   model.UnitKind
+	marks  string // 一票否决, 限制, 比例控制 …
+}
+
+// resultColumns are the ranking's columns.
+var resultColumns = []column{
+	{"名次", 48}, {"编码", 80}, {"党组织", 178}, {"上级党组织", 96}, {"总分", 58}, {"等级总分", 72},
+	{"等次", 82}, {"说明", 260},
+}
+
+// Ranking columns, in order.
+const (
+	rcRank = iota
+	rcCode
+	rcName
+	rcParent
+	rcTotal
+	rcGrade
+	rcBand
+	rcMarks
+)
+
+func newResultsScreen(m *MainWindow, desk ResultsDesk) *ResultsScreen {
+	s := &ResultsScreen{m: m, desk: desk, current: -1, chosen: -1}
+	s.periodSelect = newSelect(nil, s.onPeriod)
+	s.periodSelect.PlaceHolder = "（还没有考评周期）"
+	s.viewSelect = newSelect([]string{viewUnits, viewMembers}, func(string) { s.fill() })
+	s.viewSelect.Selected = viewUnits
+	s.parentFilter = newSelect([]string{filterAllChoice}, func(string) { s.applyFilter() })
+	s.kindFilter = newSelect([]string{filterAllChoice}, func(string) { s.applyFilter() })
+	s.bandFilter = newSelect([]string{filterAllChoice}, func(string) { s.applyFilter() })
+	s.sortSelect = newSelect(sortChoices, func(string) { s.applyFilter() })
+	for _, f := range []*widget.Select{s.parentFilter, s.kindFilter, s.bandFilter} {
+		f.Selected = filterAllChoice
+	}
+	s.sortSelect.Selected = sortRank
+	s.summary = widget.NewLabel("")
+	s.summary.Wrapping = fyne.TextWrapWord
+	s.refreshBtn = newIconButton("重新计算", theme.ViewRefreshIcon(), s.reload)
+	s.saveButton = newIconButton("保存结果版本…", theme.DocumentSaveIcon(), s.onSaveVersion)
+	s.versionsBtn = newIconButton("历史版本…", theme.HistoryIcon(), s.onVersions)
+
+	s.table = newRowTable(resultColumns, func() int { return len(s.rows) }, s.cell, func() int { return s.chosen })
+	s.table.style = s.cellStyle
+	s.table.OnSelected = safely1(func(id widget.TableCellID) {
+		if id.Row >= len(s.rows) {
+			s.table.UnselectAll()
+			return
+		}
+		s.chosen = id.Row
+		s.table.Refresh()
+		s.detail.show(s.res, s.rows[id.Row])
+	})
+	s.detail = newResultDetail(s)
+	s.table.onOpen = safely(s.detail.openChosen)
+
+	s.missing = wrapLabel("")
+	s.vetoes = wrapLabel("")
+	s.quotas = wrapLabel("")
+	toMissing := newIconButton("到“考评收件”查看", theme.NavigateNextIcon(), s.onGoToBoard)
+	s.side = newTabs(
+		container.NewTabItem("明细", s.detail.content),
+		container.NewTabItem("缺少材料", container.NewBorder(nil, container.NewHBox(toMissing), nil, nil, container.NewVScroll(s.missing))),
+		container.NewTabItem("否决与限制", container.NewVScroll(s.vetoes)),
+		container.NewTabItem("比例控制与红旗", container.NewVScroll(s.quotas)),
+	)
+
+	filters := container.NewHScroll(container.NewHBox(
+		widget.NewLabel("显示："), s.viewSelect,
+		widget.NewLabel("上级："), s.parentFilter,
+		widget.NewLabel("类别："), s.kindFilter,
+		widget.NewLabel("等次："), s.bandFilter,
+		s.sortSelect,
+	))
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("考评周期："),
+			container.NewHBox(s.refreshBtn, s.saveButton, s.versionsBtn), s.periodSelect),
+		filters,
+		s.summary,
+	)
+	split := container.NewHSplit(s.table, s.side)
+	split.Offset = 0.56
+	s.content = container.NewBorder(top, nil, nil, nil, split)
+	return s
+}
+
+// reload reads the periods and computes the chosen one's results: the
+// period chosen before, else the first open one.
+func (s *ResultsScreen) reload() {
+	var periods []model.Period
+	s.m.background(func() error {
+		var err error
+		periods, err = s.desk.Periods(context.Background())
+		return err
+	}, func(err error) {
+		if err != nil {
+			s.m.showError("读取考评周期失败", err)
+			return
+		}
+		keep := int64(0)
+		if s.current >= 0 && s.current < len(s.periods) {
+			keep = s.periods[s.current].ID
+		}
+		s.periods = periods
+		names := make([]string, len(periods))
+		pick := -1
+		for i, p := range periods {
+			names[i] = periodChoice(p)
+			if p.ID == keep || (keep == 0 && pick < 0 && p.Status == model.PeriodOpen) {
+				pick = i
+			}
+		}
+		if pick < 0 && len(periods) > 0 {
+			pick = 0
+		}
+		s.periodSelect.Options = names
+		s.periodSelect.Selected = ""
+		s.current = -1
+		if pick < 0 {
+			s.periodSelect.ClearSelected()
+			s.show(nil)
+			return
+		}
+		s.periodSelect.SetSelectedIndex(pick) // calls onPeriod
+	})
+}
+
+// periodChoice is how a period reads in the pick-list.
+func periodChoice(p model.Period) string {
+	return fmt.Sprintf("%s（%s）", p.Name, p.Status.Label())
+}
+
+// onPeriod computes the results of the period chosen.
+func (s *ResultsScreen) onPeriod(string) {
+	i := s.periodSelect.SelectedIndex()
+	if i < 0 || i >= len(s.periods) {
+		return
+	}
+	s.current = i
+	s.compute()
+}
+
+// compute computes the chosen period's results off the UI goroutine.
+func (s *ResultsScreen) compute() {
+	if s.current < 0 {
+		return
+	}
+	id := s.periods[s.current].ID
+	var res *period.Results
+	s.summary.SetText("正在计算…")
+	s.m.background(func() error {
+		var err error
+		res, err = s.desk.Results(context.Background(), id)
+		return err
+	}, func(err error) {
+		if err != nil {
+			s.summary.SetText("")
+			s.m.showError("计算结果失败", err)
+			return
+		}
+		s.show(res)
+	})
+}
+
+// show puts results on screen (nil: none).
+func (s *ResultsScreen) show(res *period.Results) {
+	s.res = res
+	hasMembers := res != nil && res.Members != nil
+	if !hasMembers && s.viewSelect.Selected == viewMembers {
+		s.viewSelect.Selected = viewUnits
+		s.viewSelect.Refresh()
+	}
+	if hasMembers {
+		s.viewSelect.Enable()
+	} else {
+		s.viewSelect.Disable()
+	}
+	if res == nil {
+		s.summary.SetText("还没有考评周期。请先在“考评收件”页新建考评周期并导入收回的表格。")
+		s.saveButton.Disable()
+	} else {
+		s.saveButton.Enable()
+		s.summary.SetText(res.Summary() + "。结果随收件和录入随时重新计算；发出前请“保存结果版本”。")
+	}
+	s.fill()
+	s.fillReports()
+}
+
+// fill builds the rows of the current view and the filters' choices.
+func (s *ResultsScreen) fill() {
+	s.all = s.all[:0]
+	res := s.res
+	members := s.viewSelect.Selected == viewMembers
+	if members {
+		s.table.cols[rcCode].title, s.table.cols[rcName].title, s.table.cols[rcParent].title = "", "姓名", "所在支部"
+		s.table.SetColumnWidth(rcCode, 0)
+	} else {
+		s.table.cols[rcCode].title, s.table.cols[rcName].title, s.table.cols[rcParent].title = "编码", "党组织", "上级党组织"
+		s.table.SetColumnWidth(rcCode, resultColumns[rcCode].width)
+	}
+	if res != nil {
+		units := map[int64]*model.Unit{}
+		for i := range res.Data.Units {
+			units[res.Data.Units[i].ID] = &res.Data.Units[i]
+		}
+		result := res.Units
+		if members {
+			result = res.Members
+		}
+		if result != nil {
+			for i := range result.Subjects {
+				sub := &result.Subjects[i]
+				s.all = append(s.all, s.rowFor(sub.ID, units, func(r *resultRow) { r.sub = sub; r.marks = s.marksOf(sub) }))
+			}
+		}
+		for i := range res.Inputs.Absent {
+			a := &res.Inputs.Absent[i]
+			if (a.Kind == model.SubjectMember) == members {
+				s.all = append(s.all, s.rowFor(a.Subject, units, func(r *resultRow) { r.absent = a; r.marks = a.Why }))
+			}
+		}
+	}
+	setChoices(s.parentFilter, distinct(s.all, func(r resultRow) string { return r.parent }))
+	setChoices(s.kindFilter, distinct(s.all, func(r resultRow) string { return string(r.kind) }))
+	setChoices(s.bandFilter, s.bandChoices())
+	s.applyFilter()
+}
+
+// rowFor builds the row of a subject key, set finishing it.
+func (s *ResultsScreen) rowFor(key string, units map[int64]*model.Unit, set func(*resultRow)) resultRow {
+	r := resultRow{key: key}
+	subj, err := formspec.ParseSubject(key)
+	if err == nil && subj.Kind == model.SubjectUnit {
+		if u := units[subj.ID]; u != nil {
+			r.code, r.name, r.kind = u.Code, u.Name, u.Kind
+			if p := units[u.ParentID]; p != nil {
+				r.parent = p.Name
+			}
+		}
+	} else if err == nil {
+		for _, m := range s.res.Data.Members {
+			if m.ID == subj.ID {
+				r.name = m.Name
+				if u := units[m.UnitID]; u != nil {
+					r.parent, r.kind = u.Name, u.Kind
+				}
+				break
+			}
+		}
+	}
+	set(&r)
+	return r
+}
+
+// marksOf says in a few words what is special about a subject's result.
+func (s *ResultsScreen) marksOf(sub *scoring.SubjectResult) string {
+	var marks []string
+	if sub.Disqualified {
+		marks = append(marks, "一票否决")
+	}
+	if sub.EarnedBand != sub.Band && !sub.Disqualified {
+		marks = append(marks, "比例控制调整")
+	}
+	if len(sub.Caps) > 0 {
+		marks = append(marks, "限制："+strings.Join(s.capTitles(sub), "、"))
+	}
+	if sub.RedFlag {
+		marks = append(marks, "流动红旗")
+	}
+	if g := s.res.Inputs.Gaps[sub.ID]; len(g) > 0 {
+		marks = append(marks, fmt.Sprintf("缺%d项材料", len(g)))
+	}
+	if len(sub.Issues) > 0 {
+		marks = append(marks, "需注意")
+	}
+	return strings.Join(marks, "；")
+}
+
+// capTitles are the titles of the caps applied to a subject.
+func (s *ResultsScreen) capTitles(sub *scoring.SubjectResult) []string {
+	var out []string
+	for _, code := range sub.Caps {
+		title := code
+		for _, sc := range []*model.Scheme{&s.res.Period.Scheme, s.res.Period.MemberScheme} {
+			if sc == nil {
+				continue
+			}
+			for _, c := range sc.Caps {
+				if c.Code == code {
+					title = c.Title
+				}
+			}
+		}
+		out = append(out, title)
+	}
+	return out
+}
+
+// bandChoices are the band filter's choices: every band of the view's
+// scheme, then 一票否决 and 未计分.
+func (s *ResultsScreen) bandChoices() []string {
+	if s.res == nil {
+		return nil
+	}
+	sc := &s.res.Period.Scheme
+	if s.viewSelect.Selected == viewMembers && s.res.Period.MemberScheme != nil {
+		sc = s.res.Period.MemberScheme
+	}
+	var out []string
+	for _, b := range sc.Bands {
+		out = append(out, b.Name)
+	}
+	return append(out, "一票否决", "未计分")
+}
+
+// bandText is what the 等次 column shows.
+func bandText(r resultRow) string {
+	switch {
+	case r.absent != nil:
+		return "未计分"
+	case r.sub.Disqualified:
+		return "一票否决"
+	case r.sub.BandName == "":
+		return "无"
+	}
+	return r.sub.BandName
+}
+
+func setChoices(sel *widget.Select, choices []string) {
+	opts := append([]string{filterAllChoice}, choices...)
+	keep := filterAllChoice
+	for _, o := range opts {
+		if o == sel.Selected {
+			keep = o
+		}
+	}
+	sel.Options = opts
+	sel.Selected = keep
+	sel.Refresh()
+}
+
+func distinct(rows []resultRow, f func(resultRow) string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range rows {
+		if v := f(r); v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// applyFilter keeps the rows the filters let through, in the chosen order.
+func (s *ResultsScreen) applyFilter() {
+	keepKey := ""
+	if s.chosen >= 0 && s.chosen < len(s.rows) {
+		keepKey = s.rows[s.chosen].key
+	}
+	s.rows = s.rows[:0]
+	for _, r := range s.all {
+		if f := s.parentFilter.Selected; f != filterAllChoice && f != "" && r.parent != f {
+			continue
+		}
+		if f := s.kindFilter.Selected; f != filterAllChoice && f != "" && string(r.kind) != f {
+			continue
+		}
+		if f := s.bandFilter.Selected; f != filterAllChoice && f != "" && bandText(r) != f {
+			continue
+		}
+		s.rows = append(s.rows, r)
+	}
+	less := func(a, b resultRow) bool { return rankOrder(a) < rankOrder(b) }
+	switch s.sortSelect.Selected {
+	case sortCode:
+		less = func(a, b resultRow) bool { return a.code+a.name < b.code+b.name }
+	}
+	sort.SliceStable(s.rows, func(i, j int) bool { return less(s.rows[i], s.rows[j]) })
+	s.chosen = -1
+	for i, r := range s.rows {
+		if r.key == keepKey {
+			s.chosen = i
+		}
+	}
+	s.table.UnselectAll()
+	s.table.padAfter(len(s.rows))
+	s.table.Refresh()
+	if s.chosen >= 0 {
+		s.detail.show(s.res, s.rows[s.chosen])
+	} else {
+		s.detail.clear()
+	}
+}
+
+// rankOrder sorts ranked subjects by rank, then the unranked, then those
+// left out.
+func rankOrder(r resultRow) int {
+	switch {
+	case r.absent != nil:
+		return 1 << 30
+	case r.sub.Rank == 0:
+		return 1 << 29
+	}
+	return r.sub.Rank
+}
+
+// cell is the text of one cell of the ranking.
+func (s *ResultsScreen) cell(row, col int) string {
+	r := s.rows[row]
+	switch col {
+	case rcRank:
+		if r.sub != nil && r.sub.Rank > 0 {
+			return fmt.Sprint(r.sub.Rank)
+		}
+		return "—"
+	case rcCode:
+		return r.code
+	case rcName:
+		return r.name
+	case rcParent:
+		return r.parent
+	case rcTotal:
+		if r.sub != nil {
+			return r.sub.Total.String()
+		}
+	case rcGrade:
+		if r.sub != nil {
+			return r.sub.Grade.String()
+		}
+	case rcBand:
+		return bandText(r)
+	case rcMarks:
+		return r.marks
+	}
+	return ""
+}
+
+// amber tints what deserves a look without being an error.
+var amber = color.NRGBA{R: 0xff, G: 0xc1, B: 0x07, A: 0x40}
+
+// cellStyle makes the band bold and tints rows that need a look: vetoed,
+// left out, or moved by a quota.
+func (s *ResultsScreen) cellStyle(row, col int) (bool, color.Color) {
+	r := s.rows[row]
+	var tint color.Color
+	if r.absent != nil || r.sub.Disqualified || r.sub.EarnedBand != r.sub.Band {
+		tint = amber
+	}
+	return col == rcBand, tint
+}
+
+// onGoToBoard shows the period's status board, where the missing forms
+// are listed with the secretaries' phone numbers.
+func (s *ResultsScreen) onGoToBoard() {
+	if s.current >= 0 {
+		s.m.periods.selectAfterReload = s.periods[s.current].ID
+	}
+	s.m.showPeriods()
+}

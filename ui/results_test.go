@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"xingji/cmd/office"
+)
+
+// openDemoResults loads the demo, drops its folder of filled forms on the
+// window and opens the 考评结果 tab, as a newcomer would.
+func openDemoResults(t *testing.T) (*MainWindow, *office.Office, *ResultsScreen) {
+	t.Helper()
+	m, o := newTestWindow(t)
+	loadDemo(t, m)
+	m.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(o.DemoSubmissionsDir())})
+	m.tabs.Select(m.resultsTab)
+	s := m.results
+	if s.res == nil || !strings.Contains(s.periodSelect.Selected, "2026年度村党支部星级评定") {
+		t.Fatalf("the demo period's results should show: %q, summary %q", s.periodSelect.Selected, s.summary.Text)
+	}
+	return m, o, s
+}
+
+// rowNamed returns the index of the ranking row named name, or -1.
+func rowNamed(s *ResultsScreen, name string) int {
+	for i, r := range s.rows {
+		if r.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestResultsOfTheDemo reads the demo's ranking: nine village branches
+// ranked with their bands, the demo's veto and cap visible, every line of a
+// unit opening to its explanation and the cells it came from.
+func TestResultsOfTheDemo(t *testing.T) {
+	m, o, s := openDemoResults(t)
+	if len(s.rows) != 9 {
+		t.Fatalf("the demo ranks 9 village branches, got %d rows", len(s.rows))
+	}
+	if s.rows[0].sub == nil || s.rows[0].sub.Rank != 1 || s.cell(0, rcRank) != "1" {
+		t.Errorf("first row should be rank 1: %+v", s.rows[0])
+	}
+	var vetoed, capped int
+	for i, r := range s.rows {
+		if strings.Contains(r.marks, "一票否决") {
+			vetoed++
+			if s.cell(i, rcRank) != "—" || s.cell(i, rcBand) != "一票否决" {
+				t.Errorf("a vetoed unit has no rank and no band: %q %q", s.cell(i, rcRank), s.cell(i, rcBand))
+			}
+		}
+		if strings.Contains(r.marks, "限制：不按期换届") {
+			capped++
+		}
+	}
+	if vetoed != 1 || capped != 1 {
+		t.Errorf("the demo shows one veto and one cap: %d, %d", vetoed, capped)
+	}
+	if !strings.Contains(s.vetoes.Text, "违反党风廉政建设") || !strings.Contains(s.vetoes.Text, "青纪发〔2026〕12号") {
+		t.Errorf("veto report: %s", s.vetoes.Text)
+	}
+	if !strings.Contains(s.missing.Text, "未提交自评表") {
+		t.Errorf("missing report: %s", s.missing.Text)
+	}
+	// The filters.
+	s.bandFilter.SetSelected("一票否决")
+	if len(s.rows) != 1 {
+		t.Errorf("band filter 一票否决 keeps %d rows", len(s.rows))
+	}
+	s.bandFilter.SetSelected(filterAllChoice)
+	s.parentFilter.SetSelected(s.parentFilter.Options[1])
+	if len(s.rows) == 0 || len(s.rows) == 9 {
+		t.Errorf("parent filter %q keeps %d rows", s.parentFilter.Selected, len(s.rows))
+	}
+	s.parentFilter.SetSelected(filterAllChoice)
+	s.sortSelect.SetSelected(sortCode)
+	if s.rows[0].code > s.rows[1].code {
+		t.Errorf("sorted by code: %s before %s", s.rows[0].code, s.rows[1].code)
+	}
+	s.sortSelect.SetSelected(sortRank)
+
+	// A unit that sent its form: its items, self beside review.
+	i := rowNamed(s, "城关镇黄家岭村党支部")
+	if i < 0 {
+		t.Fatal("城关镇黄家岭村党支部 not in the ranking")
+	}
+	s.table.Select(widget.TableCellID{Row: i, Col: rcName})
+	d := s.detail
+	if len(d.lines) < 5 || d.lines[0].self == "" || d.lines[0].review == "" {
+		t.Fatalf("detail lines: %+v", d.lines)
+	}
+	if !strings.Contains(d.title.Text, "城关镇黄家岭村党支部") {
+		t.Errorf("detail title %q", d.title.Text)
+	}
+	saveShot(t, m, "results-ranking.png")
+	d.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	test.Tap(d.explain)
+	for _, want := range []string{"计算过程", "× 30%", "× 70%", "数值来源", "工作表“自评表”G7", "考评表-党委.xlsx"} {
+		if !strings.Contains(d.explained, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, d.explained)
+		}
+	}
+	saveShot(t, m, "results-explanation.png")
+	d.dialog.Hide()
+
+	// Members, by branch.
+	s.viewSelect.SetSelected(viewMembers)
+	if len(s.rows) < 100 || s.table.cols[rcName].title != "姓名" {
+		t.Fatalf("members view: %d rows", len(s.rows))
+	}
+	last := s.rows[len(s.rows)-1]
+	if last.absent == nil || s.cell(len(s.rows)-1, rcBand) != "未计分" {
+		t.Errorf("members with no rating come last, 未计分: %+v", last)
+	}
+	s.table.Select(widget.TableCellID{Row: 0, Col: rcName})
+	if len(d.lines) < 4 || !strings.Contains(d.lines[0].label, "党员自评") {
+		t.Errorf("a member's lines are the sources: %+v", d.lines)
+	}
+	s.viewSelect.SetSelected(viewUnits)
+
+	// Save a version, then read it back from the list.
+	test.Tap(s.saveButton)
+	s.saveNote.SetText("提交党委会审议稿")
+	s.saveForm.submit()
+	vs, err := o.ResultVersions(context.Background(), s.periods[s.current].ID)
+	if err != nil || len(vs) != 1 || vs[0].Note != "提交党委会审议稿" || !strings.Contains(m.status.Text, "已保存第 1 版结果") {
+		t.Fatalf("versions %+v, %v; status %q", vs, err, m.status.Text)
+	}
+	test.Tap(s.versionsBtn)
+	s.versionsTable.Select(widget.TableCellID{Row: 0, Col: 0})
+	test.Tap(s.versionsOpen)
+	if !strings.Contains(s.versionText, "第1版") || !strings.Contains(s.versionText, "城关镇黄家岭村党支部") {
+		t.Errorf("saved version text:\n%s", s.versionText)
+	}
+}
+
+// TestResultsGoToBoard follows 缺少材料 to the status board.
+func TestResultsGoToBoard(t *testing.T) {
+	m, _, s := openDemoResults(t)
+	s.onGoToBoard()
+	if m.tabs.Selected() != m.periodsTab || m.periods.current < 0 {
+		t.Errorf("到“考评收件”查看 should show the board of the period")
+	}
+}
