@@ -134,11 +134,17 @@ func (o *Office) AddEntries(ctx context.Context, periodID int64, entries []model
 	if err != nil {
 		return nil, err
 	}
+	d, err := o.PeriodData(ctx, periodID)
+	if err != nil {
+		return nil, err
+	}
+	current := d.Current()
 	var problems EntryProblems
 	user, now := UserName(), o.Now()
 	for i := range entries {
 		e := &entries[i]
 		e.PeriodID = periodID
+		e.Old = current[e.EntryKey] // the store keeps it when no entry stands for the key
 		if e.User == "" {
 			e.User = user
 		}

@@ -12,8 +12,10 @@ import (
 
 // AddEntries appends what the office entered for an open period to its log
 // of entries, in one transaction: all are stored or none. Each entry gets
-// the period's id, its Old (the value its key holds at that moment, "" for
-// none; an earlier entry of the same batch counts) and, when At is zero,
+// the period's id, its Old (the value its key holds at that moment: the
+// latest entry's, an earlier entry of the same batch counting; else the Old
+// the caller gave — what the key holds outside the entries, such as a
+// department's form — or "" for none) and, when At is zero,
 // the store's clock. An entry that would not change its key's value (the
 // same value again, or clearing a key that holds none) is skipped, so the
 // audit trail holds only changes. It returns the entries stored, in order,
@@ -36,12 +38,12 @@ func (s *Store) AddEntries(ctx context.Context, periodID int64, entries []model.
 			return err
 		}
 		for _, e := range batch {
-			cur, err := currentEntryValue(ctx, tx, periodID, e.EntryKey)
+			cur, entered, err := standingValue(ctx, tx, periodID, e.EntryKey, e.Old)
 			if err != nil {
 				return err
 			}
-			if e.Value == cur {
-				continue
+			if e.Value == cur || (e.Value == "" && !entered) {
+				continue // no change; or clearing where no entry stands
 			}
 			e.Old = cur
 			if e.At.IsZero() {
@@ -121,6 +123,18 @@ func currentEntryValue(ctx context.Context, tx *sql.Tx, periodID int64, k model.
 		return "", nil
 	}
 	return v, wrap(err, "读取已录入的值失败")
+}
+
+// standingValue is the value a key holds for an entry about to be added:
+// the latest entry's value when one stands, else base — what the key holds
+// outside the entries (a department's form), as the caller gave it in Old.
+// entered says whether an entry stands.
+func standingValue(ctx context.Context, tx *sql.Tx, periodID int64, k model.EntryKey, base string) (v string, entered bool, err error) {
+	v, err = currentEntryValue(ctx, tx, periodID, k)
+	if err != nil || v != "" {
+		return v, v != "", err
+	}
+	return base, false, nil
 }
 
 // insertEntry stores one entry and returns its id.

@@ -338,3 +338,30 @@ func TestEntriesAndVersionsAreNeverChanged(t *testing.T) {
 		t.Errorf("version changed: %q, %v", v.Data, err)
 	}
 }
+
+// TestEntriesOverFormValues: the Old a caller gives is what the key holds
+// outside the entries (a department's form). It is kept for the first entry
+// of the key, an entry equal to it is no change, clearing where no entry
+// stands is none either, and once an entry is cleared the form's value
+// stands again.
+func TestEntriesOverFormValues(t *testing.T) {
+	s, u, p := entryFixture(t)
+	subj := fmt.Sprintf("u:%d", u.ID)
+	withBase := func(e model.Entry, base string) model.Entry { e.Old = base; return e }
+	got := mustAdd(t, s, p.ID,
+		withBase(score(subj, "policy", "score", "18.5"), "18.5"), // the form's own value: no change
+		withBase(score(subj, "law", "score", ""), "19"),          // clearing where no entry stands: none
+		withBase(score(subj, "skills", "score", "16"), "15"))     // a correction of the form's 15
+	if want := []string{"skills/score=16<-15"}; !reflect.DeepEqual(olds(got), want) {
+		t.Fatalf("stored %q, want %q", olds(got), want)
+	}
+	got = mustAdd(t, s, p.ID, withBase(score(subj, "skills", "score", "17"), "16"), withBase(score(subj, "skills", "score", ""), "17"))
+	if want := []string{"skills/score=17<-16", "skills/score=<-17"}; !reflect.DeepEqual(olds(got), want) {
+		t.Fatalf("stored %q, want %q", olds(got), want)
+	}
+	// Cleared: the form's 15 stands again, and the next entry replaces it.
+	got = mustAdd(t, s, p.ID, withBase(score(subj, "skills", "score", "14"), "15"))
+	if want := []string{"skills/score=14<-15"}; !reflect.DeepEqual(olds(got), want) {
+		t.Errorf("stored %q, want %q", olds(got), want)
+	}
+}

@@ -218,3 +218,30 @@ func TestSummary(t *testing.T) {
 		t.Errorf("summary:\n got %s\nwant %s", got, want)
 	}
 }
+
+func TestCurrentValues(t *testing.T) {
+	d := fixture(t)
+	d.Entries = []model.Entry{
+		{EntryKey: model.EntryKey{Subject: "u:1", Kind: model.EntryScore, Name: "policy", Field: "score"}, Value: "20"},
+		{EntryKey: model.EntryKey{Subject: "u:2", Kind: model.EntryVeto, Name: "anquan"}, Value: "1", Reason: "事故", DocNo: "1号"},
+	}
+	cur := d.Current()
+	key := func(s, item string) model.EntryKey {
+		return model.EntryKey{Subject: s, Kind: model.EntryScore, Name: item, Field: "score"}
+	}
+	if cur[key("u:1", "policy")] != "20" || cur[key("u:1", "law")] != "18" || cur[key("u:2", "law")] != "20" {
+		t.Errorf("review values: %v", cur)
+	}
+	if cur[model.EntryKey{Subject: "u:1", Kind: model.EntryFact, Name: "satisfaction"}] != "92.5" {
+		t.Errorf("the ballot's 满意率 should stand: %v", cur)
+	}
+	if cur[model.EntryKey{Subject: "u:2", Kind: model.EntryVeto, Name: "anquan"}] != "1" {
+		t.Errorf("veto: %v", cur)
+	}
+	if self := d.SelfScores(); self[key("u:1", "skills")] != "16" || len(self) != 5 {
+		t.Errorf("self scores: %v", self)
+	}
+	if st := d.Standing(); st[model.EntryKey{Subject: "u:2", Kind: model.EntryVeto, Name: "anquan"}].DocNo != "1号" {
+		t.Errorf("standing: %v", st)
+	}
+}
