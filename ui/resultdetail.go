@@ -51,6 +51,7 @@ type detailLine struct {
 	source       string // the source whose inputs to trace (a member's line)
 	inputs       bool   // trace every input of the subject (the band line)
 	gap          bool   // self and review far apart
+	flagged      bool   // its explanation holds something the office must look at
 }
 
 // detailColumns are the detail's columns.
@@ -68,7 +69,7 @@ func newResultDetail(s *ResultsScreen) *resultDetail {
 	d.table = newRowTable(detailColumns, func() int { return len(d.lines) }, d.cell, func() int { return d.chosen })
 	d.table.style = func(row, col int) (bool, color.Color) {
 		l := d.lines[row]
-		if l.gap && (col == 2 || col == 3) {
+		if l.gap && (col == 2 || col == 3) || l.flagged && col == 4 {
 			return true, amber
 		}
 		return l.item == "" && l.source == "", nil
@@ -123,11 +124,14 @@ func (d *resultDetail) show(res *period.Results, r resultRow) {
 		d.next.SetText(d.nextText(r))
 		d.lines = d.linesOf(res, r)
 	}
+	var notes []string
 	if len(gaps) > 0 {
-		d.gaps.SetText("缺少：" + strings.Join(gaps, "；"))
-	} else {
-		d.gaps.SetText("")
+		notes = append(notes, "缺少："+strings.Join(gaps, "；"))
 	}
+	if r.sub != nil && len(r.sub.Issues) > 0 {
+		notes = append(notes, "需要注意："+strings.Join(r.sub.Issues, "；"))
+	}
+	d.gaps.SetText(strings.Join(notes, "\n"))
 	showIf(d.next, d.next.Text != "")
 	showIf(d.gaps, d.gaps.Text != "")
 	d.table.padAfter(len(d.lines))
@@ -156,6 +160,9 @@ func (d *resultDetail) linesOf(res *period.Results, r resultRow) []detailLine {
 			l := detailLine{label: itemLabel(scheme, it), max: it.Max.String(), score: it.Score.String(), why: it.Why, item: it.Item}
 			l.self, l.review = scoreOf(byItem[it.Item], model.SourceSelf), scoreOf(byItem[it.Item], model.SourceReview)
 			l.gap = farApart(l.self, l.review, it.Max)
+			if l.flagged = hasIssue(it.Why); l.flagged {
+				l.label = "【需注意】" + l.label
+			}
 			lines = append(lines, l)
 		}
 	}
@@ -191,6 +198,17 @@ func (d *resultDetail) linesOf(res *period.Results, r resultRow) []detailLine {
 	}
 	lines = append(lines, detailLine{label: "名次", score: rank, why: sub.RankWhy})
 	return lines
+}
+
+// hasIssue reports whether steps hold something the office must look at
+// (a score in no row of a threshold table, a band no range holds …).
+func hasIssue(steps []scoring.Step) bool {
+	for _, st := range steps {
+		if st.Kind == scoring.StepIssue || hasIssue(st.Steps) {
+			return true
+		}
+	}
+	return false
 }
 
 // itemLabel is an item's name in the detail: its number and title.

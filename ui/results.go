@@ -278,7 +278,11 @@ func (s *ResultsScreen) show(res *period.Results) {
 		s.saveButton.Disable()
 	} else {
 		s.saveButton.Enable()
-		s.summary.SetText(res.Summary() + "。结果随收件和录入随时重新计算；发出前请“保存结果版本”。")
+		text := res.Summary() + "。结果随收件和录入随时重新计算；发出前请“保存结果版本”。"
+		if ps := res.Units.Problems; len(ps) > 0 {
+			text += fmt.Sprintf("\n考核方案有 %d 处需要留意（如：%s），受影响的得分标有“需注意”。", len(ps), ps[0].Message)
+		}
+		s.summary.SetText(text)
 	}
 	s.fill()
 	s.fillReports()

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xingji/cmd/office"
+	"xingji/model"
+	"xingji/scoring/period"
 )
 
 // openDemoResults loads the demo, drops its folder of filled forms on the
@@ -148,5 +150,44 @@ func TestResultsGoToBoard(t *testing.T) {
 	s.onGoToBoard()
 	if m.tabs.Selected() != m.periodsTab || m.periods.current < 0 {
 		t.Errorf("到“考评收件”查看 should show the board of the period")
+	}
+}
+
+// TestResultsFlagSchemeProblems shows a scheme whose threshold table has a
+// gap: the summary names the problem, and the item whose input fell in the
+// gap is marked 需注意 beside its number.
+func TestResultsFlagSchemeProblems(t *testing.T) {
+	m, _ := newTestWindow(t)
+	from := func(v string) *model.Decimal { d := model.D4(v); return &d }
+	s := model.Scheme{Code: "gap", Name: "知晓率测试方案", Version: "1", Subject: model.SubjectUnit, Total: model.D4("10"),
+		Sources: []model.Source{{Code: model.SourceReview, Name: "考评", Weight: model.D4("100")}},
+		Sections: []model.Section{{Code: "S", Title: "宣传", Items: []model.Item{{Code: "19", Title: "群众知晓率", Points: model.D4("10"),
+			Rule: model.Table(model.TableRule{Input: "rate", Label: "知晓率", Unit: "%", Domain: model.Range{From: from("0"), To: from("100")},
+				Bands: []model.TableBand{
+					{Range: model.Range{From: from("90"), To: from("100"), ToIncl: true}, Points: model.D4("10")},
+					{Range: model.Range{From: from("0"), To: from("80")}, Points: model.D4("0")},
+				}})}}}},
+		Bands: []model.Band{{Code: "a", Name: "合格", Range: model.Range{From: from("0")}}},
+	}
+	p := &model.Period{ID: 1, Name: "测试周期", Scheme: s, Units: []int64{1}}
+	d := &period.Data{Period: p, Units: []model.Unit{{ID: 1, Name: "东岗村党支部", Code: "A"}},
+		Accepted: []model.Submission{{FileName: "考评表-党委.xlsx", Version: 1, Values: []model.EntryValue{
+			{Subject: "u:1", Source: model.SourceReview, Rater: "党委", Item: "19", Field: "rate", Value: "85", Sheet: "考评表", Cell: "D7"}}}}}
+	res, err := period.Compute(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := m.results
+	rs.periods, rs.current = []model.Period{*p}, 0
+	rs.show(res)
+	if !strings.Contains(rs.summary.Text, "考核方案有") || !strings.Contains(rs.summary.Text, "需注意") {
+		t.Errorf("summary should name the scheme's problem: %q", rs.summary.Text)
+	}
+	rs.table.Select(widget.TableCellID{Row: 0, Col: rcName})
+	if len(rs.detail.lines) == 0 || !strings.HasPrefix(rs.detail.lines[0].label, "【需注意】") || !rs.detail.lines[0].flagged {
+		t.Fatalf("the item in the gap should be marked: %+v", rs.detail.lines)
+	}
+	if !strings.Contains(rs.detail.gaps.Text, "需要注意") {
+		t.Errorf("the unit's issues should show: %q", rs.detail.gaps.Text)
 	}
 }
