@@ -24,6 +24,13 @@ const (
 	RoleBallot    SheetRole = "ballot"    // 满意度测评: 满意/基本满意/不满意 votes
 	RoleLedger    SheetRole = "ledger"    // 承诺台账: 一事一表 / 一人一表
 	RoleReview    SheetRole = "review"    // 考评表: a department scores every unit
+
+	// The sheets of the office's entries workbook (录入表, FormEntries).
+	RoleEntryScores      SheetRole = "entry-score"      // 考评得分: review scores, units × item fields
+	RoleEntryFacts       SheetRole = "entry-fact"       // 考核事实: units × the unit scheme's facts
+	RoleEntryMemberFacts SheetRole = "entry-memberfact" // 党员事实: members × the member scheme's facts
+	RoleEntryVetoes      SheetRole = "entry-veto"       // 一票否决: one veto a line
+	RoleEntryOwnStars    SheetRole = "entry-ownstar"    // 个性星: a unit's own stars with their scores
 )
 
 // Label returns the usual sheet name for a role.
@@ -39,6 +46,16 @@ func (r SheetRole) Label() string {
 		return "承诺台账"
 	case RoleReview:
 		return "考评表"
+	case RoleEntryScores:
+		return "考评得分"
+	case RoleEntryFacts:
+		return "考核事实"
+	case RoleEntryMemberFacts:
+		return "党员事实"
+	case RoleEntryVetoes:
+		return "一票否决"
+	case RoleEntryOwnStars:
+		return "个性星"
 	}
 	return string(r)
 }

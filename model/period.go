@@ -116,16 +116,23 @@ type FormKind string
 
 // Form kinds. A unit form is one workbook per unit holding the unit's sheets
 // (自评表, 党员评议表, 满意度测评, 承诺台账); a review form is one workbook per
-// department holding its scores for every unit in scope.
+// department holding its scores for every unit in scope. An entries
+// workbook (录入表) is not sent out: the office fills it itself (review
+// scores by department, facts, vetoes, own stars) and reads it back as
+// entries (see Entry), never as a submission.
 const (
-	FormUnit   FormKind = "unit"   // 单位填报表
-	FormReview FormKind = "review" // 部门考评表
+	FormUnit    FormKind = "unit"    // 单位填报表
+	FormReview  FormKind = "review"  // 部门考评表
+	FormEntries FormKind = "entries" // 录入表
 )
 
 // Label returns the form kind in Chinese.
 func (k FormKind) Label() string {
-	if k == FormReview {
+	switch k {
+	case FormReview:
 		return "部门考评表"
+	case FormEntries:
+		return "录入表"
 	}
 	return "单位填报表"
 }

@@ -130,6 +130,13 @@ func (r *reader) identify() {
 		r.res.ByHeaders = true
 	}
 	r.res.Identity = id
+	if id.Form == model.FormEntries {
+		// The office's own workbook, dropped in with the returned forms:
+		// it is read as entries, never kept as a submission.
+		r.fail("", 0, 0, "这是考核办自己填写的录入表（“"+id.PeriodName+"”），不是下发给党组织或考评部门的表格",
+			"请在“结果”页面用“导入录入表”导入")
+		return
+	}
 	p := r.cat.Period(id.PeriodID)
 	if p == nil || p.Name != id.PeriodName {
 		r.fail(sheet, 0, 0, "这份表属于考评周期“"+id.PeriodName+"”，本数据库中没有这个考评周期",

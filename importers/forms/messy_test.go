@@ -1,7 +1,6 @@
 package forms_test
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,58 +12,6 @@ import (
 	"xingji/model"
 	"xingji/model/formspec"
 )
-
-// editScript edits a workbook with openpyxl as a branch's office software
-// would: argv[1] the form, argv[2] where to save it, argv[3] the edits as
-// JSON. A string value starting with "=" becomes a formula, which openpyxl
-// saves without a calculated value.
-const editScript = `import sys, json, openpyxl
-src, dst, ops = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-wb = openpyxl.load_workbook(src)
-for op in ops:
-    k = op["op"]
-    if k == "set":
-        wb[op["sheet"]][op["cell"]] = op["value"]
-    elif k == "insert_rows":
-        wb[op["sheet"]].insert_rows(op["row"], op.get("count", 1))
-    elif k == "hide_row":
-        wb[op["sheet"]].row_dimensions[op["row"]].hidden = True
-    elif k == "rename":
-        wb[op["sheet"]].title = op["to"]
-    elif k == "delete_sheet":
-        del wb[op["sheet"]]
-    else:
-        raise SystemExit("unknown edit " + k)
-wb.save(dst)
-`
-
-// op is one edit of editScript.
-type op map[string]any
-
-func set(sheet, cell string, v any) op {
-	return op{"op": "set", "sheet": sheet, "cell": cell, "value": v}
-}
-
-// edit writes data into dir, edits it with openpyxl into dir/name and
-// returns the new file's path and bytes.
-func edit(t *testing.T, dir, name string, data []byte, ops ...op) (string, []byte) {
-	t.Helper()
-	src := filepath.Join(dir, "下发 原表.xlsx")
-	if err := os.WriteFile(src, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	js, err := json.Marshal(ops)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dst := filepath.Join(dir, name)
-	fixture.RunPython(t, editScript, src, dst, string(js))
-	out, err := os.ReadFile(dst)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst, out
-}
 
 // convert converts a file with LibreOffice into a new directory with
 // Chinese characters and spaces in its path, and returns the new bytes.
@@ -81,19 +28,19 @@ func convert(t *testing.T, src, format string) []byte {
 // typed as text, full-width digits, a unit after the number, stray spaces,
 // a blank row inserted after 法律援助星 (moving the next three items down a
 // row), hidden rows, and the sheet renamed.
-var messyEdits = []op{
-	set("自评表", "G7", "18"),
-	set("自评表", "G8", "１８"),
-	set("自评表", "G9", "4.5分"),
-	set("自评表", "G10", "\u3000 17 "),
-	set("自评表", "G11", " 16.0\u00a0"),
-	set("自评表", "H7", "  "+policyNote+"（见附件）\n"),
-	set("满意度测评", "C6", "３７"),
-	{"op": "insert_rows", "sheet": "自评表", "row": 9},
-	{"op": "hide_row", "sheet": "自评表", "row": 8},
-	{"op": "hide_row", "sheet": "自评表", "row": 11},
-	{"op": "hide_row", "sheet": "承诺台账", "row": 6},
-	{"op": "rename", "sheet": "自评表", "to": "自评"},
+var messyEdits = []fixture.Edit{
+	fixture.SetCell("自评表", "G7", "18"),
+	fixture.SetCell("自评表", "G8", "１８"),
+	fixture.SetCell("自评表", "G9", "4.5分"),
+	fixture.SetCell("自评表", "G10", "\u3000 17 "),
+	fixture.SetCell("自评表", "G11", " 16.0\u00a0"),
+	fixture.SetCell("自评表", "H7", "  "+policyNote+"（见附件）\n"),
+	fixture.SetCell("满意度测评", "C6", "３７"),
+	fixture.InsertRows("自评表", 9, 1),
+	fixture.HideRow("自评表", 8),
+	fixture.HideRow("自评表", 11),
+	fixture.HideRow("承诺台账", 6),
+	fixture.RenameSheet("自评表", "自评"),
 }
 
 // checkMessy checks the values of the village form after messyEdits, with
@@ -120,7 +67,7 @@ func checkMessy(t *testing.T, res *forms.Result, skills string) {
 func TestMessyWorkbook(t *testing.T) {
 	cat := newCatalog()
 	dir := chineseDir(t, "返回 的表")
-	_, data := edit(t, dir, "东湾村 自评（改）.xlsx", filledVillage(t, cat), messyEdits...)
+	_, data := fixture.EditWithOpenpyxl(t, dir, "东湾村 自评（改）.xlsx", filledVillage(t, cat), messyEdits...)
 	res := read(t, "东湾村 自评（改）.xlsx", data, cat)
 	if res.ByHeaders || res.Identity.UnitID != east.ID {
 		t.Errorf("not recognised by its identity: ByHeaders %v, %+v", res.ByHeaders, res.Identity)
@@ -136,7 +83,7 @@ func TestFormula(t *testing.T) {
 	fixture.Soffice(t)
 	cat := newCatalog()
 	dir := chineseDir(t, "公式 表")
-	path, data := edit(t, dir, "东湾村 公式.xlsx", filledVillage(t, cat), append(messyEdits, set("自评", "G10", "=10+5"))...)
+	path, data := fixture.EditWithOpenpyxl(t, dir, "东湾村 公式.xlsx", filledVillage(t, cat), append(messyEdits, fixture.SetCell("自评", "G10", "=10+5"))...)
 	res := forms.Read("东湾村 公式.xlsx", data, cat)
 	wantError(t, res, "东湾村 公式.xlsx", "自评", 10, colValue,
 		"第10行 G列", "“服务技能培训星：组织致富实用技能…”项的“得分”是公式，但文件中没有公式的计算结果", "在 Excel 或 WPS 中打开")
@@ -170,7 +117,7 @@ func TestLibreOfficeResave(t *testing.T) {
 	sameValues(t, res.Values, want)
 
 	// The identity sheet deleted (a copy of the sheets in a new workbook).
-	_, data := edit(t, dir, "没有标识.xlsx", saved, op{"op": "delete_sheet", "sheet": model.FormIdentitySheet})
+	_, data := fixture.EditWithOpenpyxl(t, dir, "没有标识.xlsx", saved, fixture.DeleteSheet(model.FormIdentitySheet))
 	res = read(t, "没有标识.xlsx", data, cat)
 	if !res.ByHeaders || res.Identity.UnitID != east.ID || res.Period.ID != villageID {
 		t.Errorf("ByHeaders %v identity %+v", res.ByHeaders, res.Identity)

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"xingji/importers"
 	"xingji/model"
@@ -12,15 +11,6 @@ import (
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-// freeText is what a person wrote in a text cell (说明, 承诺事项 …), kept as
-// typed but for the white space around it: importers.Clean would fold the
-// full-width "：，（）" of Chinese text to ASCII.
-func freeText(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
-	})
-}
 
 // itemName names an item for people: "第 3 项“组织生活…”" when its code is
 // a number as printed in the 序号 column, else "“组织生活…”项".
@@ -35,55 +25,10 @@ func itemName(it *model.Item) string {
 	return "“" + title + "”项"
 }
 
-// keyedSheet is a form sheet with its hidden keys read: the row of each row
-// key and the column of each column key.
-type keyedSheet struct {
-	sh      *importers.Sheet
-	role    model.SheetRole
-	rows    map[string]int
-	rowKeys []string // in sheet order
-	cols    map[string]int
-}
-
-// sheetRole returns the role of a form sheet by its A1 marker.
-func sheetRole(sh *importers.Sheet) (model.SheetRole, bool) {
-	return formspec.SheetRoleOf(importers.Clean(sh.Cell(formspec.KeyRow, formspec.KeyCol).Text))
-}
-
-func keyed(sh *importers.Sheet, role model.SheetRole) *keyedSheet {
-	k := &keyedSheet{sh: sh, role: role, rows: map[string]int{}, cols: map[string]int{}}
-	for c, cell := range sh.Row(formspec.KeyRow).Cells {
-		if c == formspec.KeyCol-1 {
-			continue
-		}
-		if t := importers.Clean(cell.Text); t != "" {
-			k.cols[t] = c + 1
-		}
-	}
-	for r := formspec.KeyRow + 1; r <= len(sh.Rows); r++ {
-		t := importers.Clean(sh.Cell(r, formspec.KeyCol).Text)
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		if _, dup := k.rows[t]; !dup {
-			k.rows[t] = r
-			k.rowKeys = append(k.rowKeys, t)
-		}
-	}
-	return k
-}
-
 // readSheets finds each sheet the identity names and reads it.
 func (r *reader) readSheets() {
 	id := r.res.Identity
-	found := map[model.SheetRole]*keyedSheet{}
-	for _, sh := range r.table.Sheets {
-		if role, ok := sheetRole(sh); ok {
-			if _, dup := found[role]; !dup {
-				found[role] = keyed(sh, role)
-			}
-		}
-	}
+	found := importers.KeyedSheets(r.table)
 	roles := id.Sheets
 	if len(roles) == 0 { // recognised by headers: whatever the period asks for
 		if id.Form == model.FormReview {
@@ -145,67 +90,12 @@ func (r *reader) parse(sh *importers.Sheet, row, col int, fd model.Field, what s
 // parseLazy is parse with the cell's description built only when a problem
 // is reported: most cells are fine, and building it for each is costly.
 func (r *reader) parseLazy(sh *importers.Sheet, row, col int, fd model.Field, describe func() string) (value, bool) {
-	c := sh.Cell(row, col)
-	// Fast path: a number cell of a number field, as the forms are filled.
-	if c.Number && c.Raw != "" && len(c.Raw) <= 15 && fd.Kind != model.FieldFlag {
-		// A short plain decimal gives the same Decimal parsed as text as
-		// through a float64.
-		if d, err := model.ParseDecimal(c.Raw); err == nil {
-			inRange := (fd.Min == nil || !d.Less(*fd.Min)) && (fd.Max == nil || !fd.Max.Less(d)) && (!fd.Int || d.IsInt())
-			if inRange {
-				return value{text: d.String()}, true
-			}
-		}
-	}
-	what := describe()
-	if c.Formula && c.Text == "" && !c.Number {
-		r.fail(sh.Name, row, col, what+"是公式，但文件中没有公式的计算结果",
-			"请在 Excel 或 WPS 中打开这个文件，确认数值显示正确后保存，再重新导入")
-		return value{}, false
-	}
-	text := importers.Clean(c.Text)
-	if c.Number && c.Raw != "" {
-		text = c.Raw
-	}
-	if text == "" {
-		return value{blank: true}, true
-	}
-	if fd.Kind == model.FieldFlag {
-		switch strings.ToUpper(text) {
-		case "是", "√", "Y", "YES", "TRUE", "1", "有", "已做到", "做到":
-			return value{text: "1"}, true
-		case "否", "×", "X", "N", "NO", "FALSE", "0", "无", "未做到", "没有":
-			return value{text: "0"}, true
-		}
-		r.fail(sh.Name, row, col, what+"应填“是”或“否”，现在是“"+text+"”", "请从下拉列表中选择“是”或“否”")
-		return value{}, false
-	}
-	f, err := importers.ParseNumber(text)
+	text, blank, err := importers.ParseField(sh.Cell(row, col), fd, describe)
 	if err != nil {
-		r.fail(sh.Name, row, col, what+"应填数字，现在是“"+text+"”", "请只填写"+fd.RangeText()+"，例如 8 或 8.5，不要写文字")
+		r.fail(sh.Name, row, col, err.Message, err.Hint)
 		return value{}, false
 	}
-	d, ok := model.DecimalFromFloat(f)
-	if !ok {
-		r.fail(sh.Name, row, col, what+"的数值“"+text+"”超出范围", "请填写"+fd.RangeText())
-		return value{}, false
-	}
-	d = d.Round(4)
-	switch {
-	case fd.Min != nil && d.Less(*fd.Min), fd.Max != nil && fd.Max.Less(d):
-		msg := what + "填写的 " + d.String() + " 超出范围"
-		if fd.Kind == model.FieldScore && fd.Max != nil && fd.Max.Less(d) {
-			msg = what + "填写的 " + d.String() + " 分超过了分值 " + fd.Max.String() + " 分"
-		} else if fd.Min != nil && d.Less(*fd.Min) && fd.Min.IsZero() {
-			msg = what + "填写的 " + d.String() + " 是负数"
-		}
-		r.fail(sh.Name, row, col, msg, "请填写"+fd.RangeText())
-		return value{}, false
-	case fd.Int && !d.IsInt():
-		r.fail(sh.Name, row, col, what+"应为整数，现在是 "+d.String(), "请填写"+fd.RangeText())
-		return value{}, false
-	}
-	return value{text: d.String()}, true
+	return value{text: text, blank: blank}, true
 }
 
 func (r *reader) add(v model.EntryValue) { r.res.Values = append(r.res.Values, v) }
@@ -224,11 +114,11 @@ func required(it *model.Item, fd model.Field) bool {
 
 // readSelf reads 自评表: every item that applies to the unit's kind must
 // have its rows.
-func (r *reader) readSelf(k *keyedSheet) {
+func (r *reader) readSelf(k *importers.KeyedSheet) {
 	p := r.res.Period
-	vcol, ncol := k.cols[formspec.KeyValue], k.cols[formspec.KeyNote]
+	vcol, ncol := k.Cols[formspec.KeyValue], k.Cols[formspec.KeyNote]
 	if vcol == 0 {
-		r.fail(k.sh.Name, formspec.KeyRow, 0, "找不到“填报”列的隐藏标记", hintNoEdit)
+		r.fail(k.Sheet.Name, formspec.KeyRow, 0, "找不到“填报”列的隐藏标记", hintNoEdit)
 		return
 	}
 	subject := formspec.UnitSubject(r.unit.ID).String()
@@ -237,29 +127,29 @@ func (r *reader) readSelf(k *keyedSheet) {
 		noted := false
 		for _, fd := range model.ItemFields(it) {
 			key := formspec.FieldKey{Item: it.Code, Field: fd.Name}.String()
-			row, ok := k.rows[key]
+			row, ok := k.Rows[key]
 			if !ok {
-				r.fail(k.sh.Name, 0, 0, "缺少"+itemName(it)+"的“"+fd.Label+"”一行",
+				r.fail(k.Sheet.Name, 0, 0, "缺少"+itemName(it)+"的“"+fd.Label+"”一行",
 					"请不要删除表格中的行；可以使用下发的原表重新填写")
 				continue
 			}
 			what := itemName(it) + "的“" + fd.Label + "”"
-			v, ok := r.parse(k.sh, row, vcol, fd, what)
+			v, ok := r.parse(k.Sheet, row, vcol, fd, what)
 			if !ok {
 				continue
 			}
 			if v.blank {
 				if required(it, fd) {
-					r.fail(k.sh.Name, row, vcol, what+"没有填写", "请填写"+fd.RangeText())
+					r.fail(k.Sheet.Name, row, vcol, what+"没有填写", "请填写"+fd.RangeText())
 				}
 			} else {
 				r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: it.Code,
-					Field: fd.Name, Value: v.text, Sheet: k.sh.Name, Cell: cellRef(row, vcol)})
+					Field: fd.Name, Value: v.text, Sheet: k.Sheet.Name, Cell: cellRef(row, vcol)})
 			}
 			if ncol > 0 && !noted {
-				if note := freeText(k.sh.Cell(row, ncol).Text); note != "" {
+				if note := importers.FreeText(k.Sheet.Cell(row, ncol).Text); note != "" {
 					r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: it.Code,
-						Field: formspec.KeyNote, Value: note, Sheet: k.sh.Name, Cell: cellRef(row, ncol)})
+						Field: formspec.KeyNote, Value: note, Sheet: k.Sheet.Name, Cell: cellRef(row, ncol)})
 				}
 				noted = true
 			}
@@ -343,7 +233,7 @@ func (r *reader) readSelfByHeaders() bool {
 			r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: it.Code,
 				Field: fields[0].Name, Value: v.text, Sheet: sh.Name, Cell: cellRef(row, scoreCol)})
 			if noteCol > 0 {
-				if note := freeText(sh.Cell(row, noteCol).Text); note != "" {
+				if note := importers.FreeText(sh.Cell(row, noteCol).Text); note != "" {
 					r.add(model.EntryValue{Subject: subject, Source: model.SourceSelf, Rater: r.unit.Code, Item: it.Code,
 						Field: formspec.KeyNote, Value: note, Sheet: sh.Name, Cell: cellRef(row, noteCol)})
 				}
@@ -361,7 +251,7 @@ func (r *reader) readSelfByHeaders() bool {
 }
 
 // readAppraisal reads 党员评议表: each member's row, each rater's total.
-func (r *reader) readAppraisal(k *keyedSheet) {
+func (r *reader) readAppraisal(k *importers.KeyedSheet) {
 	p := r.res.Period
 	s := p.MemberScheme
 	members := r.cat.Members[r.unit.ID]
@@ -379,17 +269,17 @@ func (r *reader) readAppraisal(k *keyedSheet) {
 	}
 	cols := make([]raterCol, len(raters))
 	for i, rc := range raters {
-		if col, ok := k.cols[rc.Key()]; ok {
+		if col, ok := k.Cols[rc.Key()]; ok {
 			cols[i] = raterCol{col: col, rater: rc.Rater, cname: importers.ColumnName(col)}
 		}
 	}
-	r.res.Values = slices.Grow(r.res.Values, len(k.rowKeys)*len(raters))
-	for _, key := range k.rowKeys {
-		row := k.rows[key]
+	r.res.Values = slices.Grow(r.res.Values, len(k.RowKeys)*len(raters))
+	for _, key := range k.RowKeys {
+		row := k.Rows[key]
 		m, ok := byID[key]
 		if !ok {
 			if kind, ok := formspec.SubjectKindOf(key); ok && kind == model.SubjectMember {
-				r.fail(k.sh.Name, row, 0, "第 "+itoa(row)+" 行的党员（"+importers.Clean(k.sh.Cell(row, 3).Text)+"）已不在本党组织",
+				r.fail(k.Sheet.Name, row, 0, "第 "+itoa(row)+" 行的党员（"+importers.Clean(k.Sheet.Cell(row, 3).Text)+"）已不在本党组织",
 					"党员可能已转出；请考核办重新生成本党组织的表格后再填写")
 			}
 			continue
@@ -403,23 +293,23 @@ func (r *reader) readAppraisal(k *keyedSheet) {
 			if rc.RaterID == m.ID {
 				continue
 			}
-			v, ok := r.parseLazy(k.sh, row, col, fd, func() string { return m.Name + "的“" + rc.Header + "”评分" })
+			v, ok := r.parseLazy(k.Sheet, row, col, fd, func() string { return m.Name + "的“" + rc.Header + "”评分" })
 			if !ok || v.blank {
 				continue
 			}
 			r.add(model.EntryValue{Subject: subject, Source: rc.Source.Code,
 				Rater: cols[i].rater, Field: formspec.FieldTotal, Value: v.text,
-				Sheet: k.sh.Name, Cell: cols[i].cname + rowText})
+				Sheet: k.Sheet.Name, Cell: cols[i].cname + rowText})
 		}
 	}
 }
 
 // readBallot reads 满意度测评 and works the rate out again from the votes,
 // whatever the sheet's own formula shows.
-func (r *reader) readBallot(k *keyedSheet) {
-	col := k.cols[formspec.KeyValue]
+func (r *reader) readBallot(k *importers.KeyedSheet) {
+	col := k.Cols[formspec.KeyValue]
 	if col == 0 {
-		r.fail(k.sh.Name, formspec.KeyRow, 0, "找不到“票数”列的隐藏标记", hintNoEdit)
+		r.fail(k.Sheet.Name, formspec.KeyRow, 0, "找不到“票数”列的隐藏标记", hintNoEdit)
 		return
 	}
 	subject := formspec.UnitSubject(r.unit.ID).String()
@@ -427,13 +317,13 @@ func (r *reader) readBallot(k *keyedSheet) {
 	var votes [3]model.Decimal
 	ok := true
 	for i, vote := range formspec.Votes {
-		row, found := k.rows[vote.Key()]
+		row, found := k.Rows[vote.Key()]
 		if !found {
-			r.fail(k.sh.Name, 0, 0, "缺少“"+vote.Label()+"”一行", hintNoEdit)
+			r.fail(k.Sheet.Name, 0, 0, "缺少“"+vote.Label()+"”一行", hintNoEdit)
 			ok = false
 			continue
 		}
-		v, good := r.parse(k.sh, row, col, count, "“"+vote.Label()+"”票数")
+		v, good := r.parse(k.Sheet, row, col, count, "“"+vote.Label()+"”票数")
 		if !good {
 			ok = false
 			continue
@@ -442,34 +332,34 @@ func (r *reader) readBallot(k *keyedSheet) {
 			votes[i] = model.D4(v.text)
 		}
 		r.add(model.EntryValue{Subject: subject, Source: formspec.SourceBallot, Field: string(vote),
-			Value: votes[i].String(), Sheet: k.sh.Name, Cell: cellRef(row, col)})
+			Value: votes[i].String(), Sheet: k.Sheet.Name, Cell: cellRef(row, col)})
 	}
 	if !ok {
 		return
 	}
 	total := votes[0].Add(votes[1]).Add(votes[2])
 	if total.IsZero() {
-		r.fail(k.sh.Name, k.rows[formspec.VoteSatisfied.Key()], col, "满意度测评的票数都是 0 或没有填写", "请填写各项票数；没有组织测评的，请与考核办联系")
+		r.fail(k.Sheet.Name, k.Rows[formspec.VoteSatisfied.Key()], col, "满意度测评的票数都是 0 或没有填写", "请填写各项票数；没有组织测评的，请与考核办联系")
 		return
 	}
 	rate, _ := votes[0].Add(votes[1]).MulInt(100).Div(total)
 	r.add(model.EntryValue{Subject: subject, Source: formspec.SourceBallot, Field: formspec.SatisfactionFact,
-		Value: rate.Round(2).String(), Sheet: k.sh.Name, Cell: cellRef(k.rows[formspec.VoteSatisfied.Key()], col)})
+		Value: rate.Round(2).String(), Sheet: k.Sheet.Name, Cell: cellRef(k.Rows[formspec.VoteSatisfied.Key()], col)})
 }
 
 // readLedger reads 承诺台账: every line with anything in it must say what
 // was promised, and its state must be one of the choices.
-func (r *reader) readLedger(k *keyedSheet) {
+func (r *reader) readLedger(k *importers.KeyedSheet) {
 	subject := formspec.UnitSubject(r.unit.ID).String()
-	for _, key := range k.rowKeys {
+	for _, key := range k.RowKeys {
 		line, ok := formspec.LedgerLine(key)
 		if !ok {
 			continue
 		}
-		row := k.rows[key]
+		row := k.Rows[key]
 		any := false
 		for _, c := range formspec.LedgerColumns {
-			if col := k.cols[c.Key]; col > 0 && freeText(k.sh.Cell(row, col).Text) != "" {
+			if col := k.Cols[c.Key]; col > 0 && importers.FreeText(k.Sheet.Cell(row, col).Text) != "" {
 				any = true
 			}
 		}
@@ -477,26 +367,26 @@ func (r *reader) readLedger(k *keyedSheet) {
 			continue
 		}
 		for _, c := range formspec.LedgerColumns {
-			col := k.cols[c.Key]
+			col := k.Cols[c.Key]
 			if col == 0 {
 				continue
 			}
-			text := freeText(k.sh.Cell(row, col).Text)
+			text := importers.FreeText(k.Sheet.Cell(row, col).Text)
 			if c.Key == formspec.LedgerState {
 				text = importers.Clean(text)
 			}
 			switch {
 			case c.Key == formspec.LedgerWhat && text == "":
-				r.fail(k.sh.Name, row, col, "这一行没有填写承诺事项", "请填写承诺事项，或清空整行")
+				r.fail(k.Sheet.Name, row, col, "这一行没有填写承诺事项", "请填写承诺事项，或清空整行")
 				continue
 			case c.Key == formspec.LedgerState && text != "" && !contains(formspec.LedgerStates, text):
-				r.fail(k.sh.Name, row, col, "完成情况“"+text+"”不在可选范围内", "请从下拉列表中选择："+strings.Join(formspec.LedgerStates, "、"))
+				r.fail(k.Sheet.Name, row, col, "完成情况“"+text+"”不在可选范围内", "请从下拉列表中选择："+strings.Join(formspec.LedgerStates, "、"))
 				continue
 			case text == "":
 				continue
 			}
 			r.add(model.EntryValue{Subject: subject, Source: formspec.SourceLedger, Rater: line, Field: c.Key, Value: text,
-				Sheet: k.sh.Name, Cell: cellRef(row, col)})
+				Sheet: k.Sheet.Name, Cell: cellRef(row, col)})
 		}
 	}
 }
@@ -512,11 +402,11 @@ func contains(list []string, s string) bool {
 
 // readReview reads a department's 考评表: one row per unit in scope, the
 // fields of the department's items in columns.
-func (r *reader) readReview(k *keyedSheet) {
+func (r *reader) readReview(k *importers.KeyedSheet) {
 	p := r.res.Period
 	dept := r.res.Identity.Dept
 	items := formspec.ReviewItems(&p.Scheme, dept)
-	ncol := k.cols[formspec.KeyNote]
+	ncol := k.Cols[formspec.KeyNote]
 	rater := model.DeptLabel(dept)
 	// The columns of each item's fields, found once; a missing column is
 	// reported once, not for every unit.
@@ -528,9 +418,9 @@ func (r *reader) readReview(k *keyedSheet) {
 	var cols []column
 	for _, fi := range items {
 		for _, fd := range model.ItemFields(fi.Item) {
-			col, ok := k.cols[formspec.FieldKey{Item: fi.Item.Code, Field: fd.Name}.String()]
+			col, ok := k.Cols[formspec.FieldKey{Item: fi.Item.Code, Field: fd.Name}.String()]
 			if !ok {
-				r.fail(k.sh.Name, formspec.KeyRow, 0, "缺少"+itemName(fi.Item)+"“"+fd.Label+"”一列", "请不要删除表格中的列")
+				r.fail(k.Sheet.Name, formspec.KeyRow, 0, "缺少"+itemName(fi.Item)+"“"+fd.Label+"”一列", "请不要删除表格中的列")
 				continue
 			}
 			cols = append(cols, column{fi, fd, col})
@@ -538,9 +428,9 @@ func (r *reader) readReview(k *keyedSheet) {
 	}
 	for _, uid := range p.Units {
 		u := r.cat.Units[uid]
-		row, ok := k.rows[formspec.UnitSubject(uid).String()]
+		row, ok := k.Rows[formspec.UnitSubject(uid).String()]
 		if !ok {
-			r.fail(k.sh.Name, 0, 0, "缺少党组织“"+u.Name+"”的一行", "请不要删除表格中的行；可以使用下发的原表重新填写")
+			r.fail(k.Sheet.Name, 0, 0, "缺少党组织“"+u.Name+"”的一行", "请不要删除表格中的行；可以使用下发的原表重新填写")
 			continue
 		}
 		subject := formspec.UnitSubject(uid).String()
@@ -550,23 +440,23 @@ func (r *reader) readReview(k *keyedSheet) {
 				continue
 			}
 			what := u.Name + itemName(fi.Item) + "的“" + fd.Label + "”"
-			v, ok := r.parse(k.sh, row, col, fd, what)
+			v, ok := r.parse(k.Sheet, row, col, fd, what)
 			if !ok {
 				continue
 			}
 			if v.blank {
 				if required(fi.Item, fd) {
-					r.fail(k.sh.Name, row, col, what+"没有填写", "请填写"+fd.RangeText())
+					r.fail(k.Sheet.Name, row, col, what+"没有填写", "请填写"+fd.RangeText())
 				}
 				continue
 			}
 			r.add(model.EntryValue{Subject: subject, Source: model.SourceReview, Rater: rater, Item: fi.Item.Code,
-				Field: fd.Name, Value: v.text, Sheet: k.sh.Name, Cell: cellRef(row, col)})
+				Field: fd.Name, Value: v.text, Sheet: k.Sheet.Name, Cell: cellRef(row, col)})
 		}
 		if ncol > 0 {
-			if note := freeText(k.sh.Cell(row, ncol).Text); note != "" {
+			if note := importers.FreeText(k.Sheet.Cell(row, ncol).Text); note != "" {
 				r.add(model.EntryValue{Subject: subject, Source: model.SourceReview, Rater: rater,
-					Field: formspec.KeyNote, Value: note, Sheet: k.sh.Name, Cell: cellRef(row, ncol)})
+					Field: formspec.KeyNote, Value: note, Sheet: k.Sheet.Name, Cell: cellRef(row, ncol)})
 			}
 		}
 	}

@@ -1,9 +1,10 @@
 // Package formspec is the contract of the forms 星级考评 sends out for a
 // period and reads back: a unit's workbook (自评表, 党员评议表, 满意度测评,
-// 承诺台账) and a department's 考评表. The writer (package documents), the
-// reader (package importers/forms), the demo filler and the command line
-// all take the contract from here, so that none of them depends on another
-// to know what a form holds.
+// 承诺台账) and a department's 考评表 — and of the entries workbook (录入表)
+// the office fills itself (entries.go). The writer (package documents), the
+// readers (packages importers/forms and importers/entries), the demo filler
+// and the command line all take the contract from here, so that none of
+// them depends on another to know what a form holds.
 //
 // The contract has three parts:
 //
