@@ -122,8 +122,11 @@ type EntryProblems []string
 
 // Error lists the problems, one per line.
 func (e EntryProblems) Error() string {
-	return "录入内容有误，没有保存：\n" + strings.Join(e, "\n")
+	return "录入内容有误，没有保存任何数值；请改正后重新录入：\n" + strings.Join(e, "\n")
 }
+
+// UserFacing marks the problems as a message for the user (model.UserError).
+func (EntryProblems) UserFacing() {}
 
 // AddEntries checks and stores what the office entered for a period: all
 // or nothing. Each entry is stamped with the user's name and the office's

@@ -55,3 +55,18 @@ func (d *Data) Standing() map[model.EntryKey]model.Entry {
 	}
 	return out
 }
+
+// UnitsInScope returns the period's units in scope, in the period's order.
+func (d *Data) UnitsInScope() []model.Unit {
+	byID := make(map[int64]*model.Unit, len(d.Units))
+	for i := range d.Units {
+		byID[d.Units[i].ID] = &d.Units[i]
+	}
+	out := make([]model.Unit, 0, len(d.Period.Units))
+	for _, id := range d.Period.Units {
+		if u := byID[id]; u != nil {
+			out = append(out, *u)
+		}
+	}
+	return out
+}
