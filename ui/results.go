@@ -54,6 +54,7 @@ var sortChoices = []string{sortRank, sortCode}
 type ResultsScreen struct {
 	m       *MainWindow
 	desk    ResultsDesk
+	book    EntriesBook
 	content fyne.CanvasObject
 
 	periods []model.Period
@@ -79,6 +80,8 @@ type ResultsScreen struct {
 	saveButton   *widget.Button
 	versionsBtn  *widget.Button
 	refreshBtn   *widget.Button
+	exportBtn    *widget.Button
+	importBtn    *widget.Button
 
 	// The last dialogs opened, for tests.
 	saveForm      *formDialog
@@ -86,6 +89,8 @@ type ResultsScreen struct {
 	versionsTable *rowTable
 	versionsOpen  *widget.Button
 	versionText   string
+	entriesForm   *formDialog
+	lastError     string
 }
 
 // resultRow is one line of the ranking: a scored subject, or one left out.
@@ -118,8 +123,8 @@ const (
 	rcMarks
 )
 
-func newResultsScreen(m *MainWindow, desk ResultsDesk) *ResultsScreen {
-	s := &ResultsScreen{m: m, desk: desk, current: -1, chosen: -1}
+func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *ResultsScreen {
+	s := &ResultsScreen{m: m, desk: desk, book: book, current: -1, chosen: -1}
 	s.periodSelect = newSelect(nil, s.onPeriod)
 	s.periodSelect.PlaceHolder = "（还没有考评周期）"
 	s.viewSelect = newSelect([]string{viewUnits, viewMembers}, func(string) { s.fill() })
@@ -137,6 +142,8 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk) *ResultsScreen {
 	s.refreshBtn = newIconButton("重新计算", theme.ViewRefreshIcon(), s.reload)
 	s.saveButton = newIconButton("保存结果版本…", theme.DocumentSaveIcon(), s.onSaveVersion)
 	s.versionsBtn = newIconButton("历史版本…", theme.HistoryIcon(), s.onVersions)
+	s.exportBtn = newIconButton("导出录入表…", theme.DocumentCreateIcon(), s.onExportEntries)
+	s.importBtn = newIconButton("导入录入表…", theme.FolderOpenIcon(), s.onImportEntries)
 
 	s.table = newRowTable(resultColumns, func() int { return len(s.rows) }, s.cell, func() int { return s.chosen })
 	s.table.style = s.cellStyle
@@ -163,6 +170,7 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk) *ResultsScreen {
 		container.NewTabItem("比例控制与红旗", container.NewVScroll(s.quotas)),
 	)
 
+	entries := container.NewHScroll(container.NewHBox(widget.NewLabel("考核办录入："), s.exportBtn, s.importBtn))
 	filters := container.NewHScroll(container.NewHBox(
 		widget.NewLabel("显示："), s.viewSelect,
 		widget.NewLabel("上级："), s.parentFilter,
@@ -173,6 +181,7 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk) *ResultsScreen {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("考评周期："),
 			container.NewHBox(s.refreshBtn, s.saveButton, s.versionsBtn), s.periodSelect),
+		entries,
 		filters,
 		s.summary,
 	)
@@ -275,9 +284,13 @@ func (s *ResultsScreen) show(res *period.Results) {
 	}
 	if res == nil {
 		s.summary.SetText("还没有考评周期。请先在“考评收件”页新建考评周期并导入收回的表格。")
-		s.saveButton.Disable()
+		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn} {
+			b.Disable()
+		}
 	} else {
-		s.saveButton.Enable()
+		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn} {
+			b.Enable()
+		}
 		text := res.Summary() + "。结果随收件和录入随时重新计算；发出前请“保存结果版本”。"
 		if ps := res.Units.Problems; len(ps) > 0 {
 			text += fmt.Sprintf("\n考核方案有 %d 处需要留意（如：%s），受影响的得分标有“需注意”。", len(ps), ps[0].Message)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"xingji/cmd/office"
 	"xingji/model"
@@ -189,5 +191,68 @@ func TestResultsFlagSchemeProblems(t *testing.T) {
 	}
 	if !strings.Contains(rs.detail.gaps.Text, "需要注意") {
 		t.Errorf("the unit's issues should show: %q", rs.detail.gaps.Text)
+	}
+}
+
+// answerChooser answers the chooser on screen with path, as a clerk's
+// choice would.
+func answerChooser(t *testing.T, path string) {
+	t.Helper()
+	if pending.d == nil {
+		t.Fatal("no chooser on screen")
+	}
+	d, choose := pending.d, pending.choose
+	pending.d, pending.choose = nil, nil
+	d.Hide()
+	choose(path)
+}
+
+// TestResultsEntriesWorkbook exports the period's 录入表 from the results
+// screen, corrects one review score in it as Excel would, imports it back
+// and sees the rank move; a workbook with text in a number cell is refused
+// with its cell and changes nothing.
+func TestResultsEntriesWorkbook(t *testing.T) {
+	m, o, s := openDemoResults(t)
+	i := rowNamed(s, "城关镇黄家岭村党支部")
+	before := *s.rows[i].sub
+	book := filepath.Join(t.TempDir(), "录入 表.xlsx")
+	test.Tap(s.exportBtn)
+	answerChooser(t, book)
+	if !strings.Contains(m.status.Text, "已导出录入表") {
+		t.Fatalf("status after export: %q", m.status.Text)
+	}
+	edit := func(to string, cells map[string]any) {
+		f, err := excelize.OpenFile(book)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		for c, v := range cells {
+			f.SetCellValue("考评得分", c, v)
+		}
+		if err := f.SaveAs(to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bad := filepath.Join(t.TempDir(), "录入 有错.xlsx")
+	edit(bad, map[string]any{"F9": 20, "H9": "良好"})
+	test.Tap(s.importBtn)
+	answerChooser(t, bad)
+	if !strings.Contains(s.lastError, "第9行 H列") || !strings.Contains(s.lastError, "良好") {
+		t.Errorf("the refusal should name the cell: %q", s.lastError)
+	}
+	if log, _ := o.EntryLog(context.Background(), s.periods[s.current].ID); len(log) != 5 {
+		t.Errorf("a refused workbook stored entries: %d in the log", len(log))
+	}
+	good := filepath.Join(t.TempDir(), "录入 已填.xlsx")
+	edit(good, map[string]any{"F9": 20, "O9": "复核台账后更正"})
+	test.Tap(s.importBtn)
+	answerChooser(t, good)
+	if !strings.Contains(m.status.Text, "已从录入表保存 1 条录入") {
+		t.Fatalf("status after import: %q", m.status.Text)
+	}
+	after := s.rows[rowNamed(s, "城关镇黄家岭村党支部")].sub
+	if after.Grade.Sub(before.Grade) != model.D4("1.05") || after.Rank >= before.Rank {
+		t.Errorf("grade %s → %s, rank %d → %d", before.Grade, after.Grade, before.Rank, after.Rank)
 	}
 }
