@@ -41,11 +41,7 @@ type SubjectGap struct {
 func Inflation(res *Result, self, review string) []SubjectGap {
 	out := make([]SubjectGap, 0, len(res.Subjects))
 	var slab []ItemGap // every subject's items, carved from large blocks
-	type gapAt struct {
-		k   int
-		gap model.Decimal
-	}
-	var order []gapAt // sorting these, not the wide ItemGaps, keeps it fast
+	var order []int64  // per differing item: −gap << 16 | item position, sorted
 	for i := range res.Subjects {
 		r := &res.Subjects[i]
 		ps, pr := sourceAt(r, self), sourceAt(r, review)
@@ -55,7 +51,7 @@ func Inflation(res *Result, self, review string) []SubjectGap {
 		ss, rs := &r.Sources[ps], &r.Sources[pr]
 		g := SubjectGap{Subject: r.ID, Name: r.Name}
 		n := 0
-		if ss.Items != nil && rs.Items != nil {
+		if ss.Items != nil && rs.Items != nil && len(r.Items) < 1<<16 { // (gapKey's positions)
 			var sum, rsum model.Decimal
 			order = order[:0]
 			for k := range r.Items {
@@ -66,24 +62,22 @@ func Inflation(res *Result, self, review string) []SubjectGap {
 				}
 				n++
 				sum, rsum = sum.Add(a), rsum.Add(b)
-				if !a.Equal(b) {
-					order = append(order, gapAt{k, a.Sub(b)})
+				if gap := a.Sub(b); !gap.IsZero() {
+					order = append(order, gapKey(gap, k))
 				}
 			}
-			// largest gap first; equal gaps in the scheme's order
-			slices.SortFunc(order, func(x, y gapAt) int {
-				if c := y.gap.Cmp(x.gap); c != 0 {
-					return c
-				}
-				return x.k - y.k
-			})
+			// largest gap first, equal gaps in the scheme's order: one
+			// integer per item sorts several times faster than the items
+			slices.Sort(order)
 			if cap(slab)-len(slab) < len(order) {
 				slab = make([]ItemGap, 0, max(8192, len(order)))
 			}
 			start := len(slab)
-			for _, o := range order {
-				it := &r.Items[o.k]
-				slab = append(slab, ItemGap{Item: it.Item, Title: it.Title, Self: ss.Items[o.k], Review: rs.Items[o.k], Gap: o.gap})
+			for _, key := range order {
+				k := int(key & (1<<16 - 1))
+				it := &r.Items[k]
+				a, b := ss.Items[k], rs.Items[k]
+				slab = append(slab, ItemGap{Item: it.Item, Title: it.Title, Self: a, Review: b, Gap: a.Sub(b)})
 			}
 			if n > 0 {
 				g.Self, g.Review = sum.Round(2), rsum.Round(2)
@@ -136,6 +130,15 @@ func Inflation(res *Result, self, review string) []SubjectGap {
 		sorted[k] = out[i]
 	}
 	return sorted
+}
+
+// gapKey orders gaps largest first, then by item position k (< 2^16). Gaps
+// beyond ±7 billion points (only a runaway formula on a penalty item without
+// limit) order as equal, by position.
+func gapKey(gap model.Decimal, k int) int64 {
+	const lim = 1<<46 - 1
+	u := min(max(gap.Units(), -lim), lim)
+	return -u<<16 | int64(k)
 }
 
 // gapText says "自评高出6.5分" / "自评低1分" / "两者相同".

@@ -67,6 +67,11 @@ func TestInflation(t *testing.T) {
 	mustContain(t, "整表", gaps[2].Why, "按两个来源的小计（村党组织自评或乡党委考评无逐项得分）：村党组织自评96分，乡党委考评90分")
 	mustContain(t, "持平", gaps[3].Why, "两者相同")
 	eq(t, "低报 gap", gaps[4].Gap, "-5")
+	// the sort key: larger gap first, then position; no overflow at the extremes
+	if !(gapKey(model.MaxDecimal, 9) < gapKey(dec("1"), 0) && gapKey(dec("1"), 0) < gapKey(dec("1"), 1) &&
+		gapKey(dec("1"), 1) < gapKey(dec("-1"), 0) && gapKey(dec("-1"), 0) < gapKey(model.MinDecimal, 0)) {
+		t.Error("gapKey misorders")
+	}
 	mustContain(t, "低报", gaps[4].Why, "村党组织自评低5分", "0项村党组织自评高于乡党委考评，5项低于")
 }
 
