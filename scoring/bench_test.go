@@ -198,3 +198,33 @@ func BenchmarkMembers(b *testing.B) {
 		e.Score(in)
 	}
 }
+
+// BenchmarkNextBands answers "下一星级还差几分" for a prefecture's 5,000 units ×
+// 60 items (scored once, outside the timer). Target: well under 100 ms.
+func BenchmarkNextBands(b *testing.B) {
+	e, _ := Compile(prefectureUnitScheme())
+	in := prefectureUnits(e.Scheme(), 5000, newRand())
+	res := e.Score(in)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if len(e.NextBands(res, in)) != 5000 {
+			b.Fatal("wrong size")
+		}
+	}
+}
+
+// BenchmarkInflation compares 自评 with 考评 for the same 5,000 units × 60
+// items. Target: well under 100 ms.
+func BenchmarkInflation(b *testing.B) {
+	e, _ := Compile(prefectureUnitScheme())
+	in := prefectureUnits(e.Scheme(), 5000, newRand())
+	res := e.Score(in)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if len(Inflation(res, model.SourceSelf, model.SourceReview)) != 5000 {
+			b.Fatal("wrong size")
+		}
+	}
+}

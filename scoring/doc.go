@@ -60,4 +60,14 @@
 // Every number in a Result carries Why: a list of Steps in Chinese, each
 // with its own sub-steps, saying which inputs, rule, weights, caps, quota or
 // veto produced it. Results and explanations serialise to JSON.
+//
+// # Analyses
+//
+// Three readings of a period that the scores alone do not show, each with
+// its Why: Engine.NextBands (下一星级还差几分: the smallest rise of the grade
+// total that earns a better band, found with the band rule itself, or the
+// veto, cap, condition or quota that no rise undoes), Inflation (自评虚高:
+// each source's own item scores, kept in SourceResult.Items, compared) and
+// Engine.RaterOutliers (raters who score far above or below the others,
+// per branch).
 package scoring

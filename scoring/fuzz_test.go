@@ -89,6 +89,7 @@ func FuzzScore(f *testing.F) {
 		in := fuzzInput(r, e)
 		res := e.Score(in)
 		checkResult(t, e, in, res)
+		checkAnalyses(t, e, in, res)
 	})
 }
 
@@ -262,6 +263,8 @@ func TestFuzzCorpusQuick(t *testing.T) {
 		r := &bytesReader{b: data}
 		e := engines[r.intn(len(engines))]
 		in := fuzzInput(r, e)
-		checkResult(t, e, in, e.Score(in))
+		res := e.Score(in)
+		checkResult(t, e, in, res)
+		checkAnalyses(t, e, in, res)
 	}
 }

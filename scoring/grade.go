@@ -136,7 +136,7 @@ func (e *Engine) grade(sub *Subject, r *SubjectResult, m *meta, sc *scratch) {
 			why = append(why, Step{Kind: StepVeto, Ref: v.Code, Text: "一票否决：" + v.Title + "，取消本期评定资格"})
 		} else {
 			text := "一票否决：" + v.Title + "，取消评比资格"
-			if j, ok := e.bandIdx[v.MaxBand]; ok {
+			if j, ok := e.vetoLimit(v); ok {
 				m.maxLift = max(m.maxLift, j)
 				text += "，最高评为" + quoted(e.s.Bands[j].Name)
 			}
@@ -161,6 +161,16 @@ func (e *Engine) grade(sub *Subject, r *SubjectResult, m *meta, sc *scratch) {
 	}
 }
 
+// vetoLimit returns the best band a veto that does not disqualify allows;
+// ok is false when it sets no limit.
+func (e *Engine) vetoLimit(v *model.Veto) (int, bool) {
+	if v.Effect == model.VetoDisqualify || v.MaxBand == "" {
+		return 0, false
+	}
+	j, ok := e.bandIdx[v.MaxBand]
+	return j, ok
+}
+
 func byCount(e *Engine) bool { return e.s.Stars != nil && e.s.Stars.BandByCount }
 
 // whenText writes the facts behind a cap: "满意率55%，满意率在60%以下".
@@ -175,15 +185,39 @@ func (e *Engine) whenText(cs []model.Condition, f *facts) string {
 
 // band chooses the band before quotas, appending its explanation to why.
 func (e *Engine) band(r *SubjectResult, m *meta, f *facts, a *arena, why []Step) []Step {
+	o := bandOut{r: r, a: a, why: why}
+	if k := e.pickBand(m, f, &o); k >= 0 {
+		b := &e.s.Bands[k]
+		r.EarnedBand, r.Band, r.BandName = b.Code, b.Code, b.Name
+	}
+	return o.why
+}
+
+// bandOut receives what pickBand has to say: the explanation, and the
+// issues and caps it adds to the subject's result.
+type bandOut struct {
+	r   *SubjectResult
+	a   *arena
+	why []Step
+}
+
+// pickBand is the band rule, in one place: the first band whose range holds
+// the grade total (or whose star count is reached); down past the bands
+// whose conditions fail; then caps lower or limit it; then vetoes limit it.
+// It returns the band's index before quotas (−1: none) and sets m's condOK,
+// maxLift, lowered and band; m.maxLift must hold the vetoes' limit. With a
+// nil o it only decides: NextBands asks it about grades that never happened.
+func (e *Engine) pickBand(m *meta, f *facts, o *bandOut) int {
 	bands := e.s.Bands
 	nb := len(bands)
-	byStars := e.s.Stars != nil && e.s.Stars.BandByCount
+	byStars := byCount(e)
 	// condOK ignores the score: it is what quotas may lift a subject into.
 	for b := 0; b < nb && b < 64; b++ {
 		if e.bandConds(b, f, 0) {
 			m.condOK |= 1 << b
 		}
 	}
+	m.band = -1
 	k := -1
 	for b := 0; b < nb; b++ {
 		if e.inBand(b, f) {
@@ -192,33 +226,46 @@ func (e *Engine) band(r *SubjectResult, m *meta, f *facts, a *arena, why []Step)
 		}
 	}
 	if k < 0 {
-		what := "总分" + model.PointsText(r.Grade)
-		if byStars {
-			what = "得星" + itoa(r.StarCount) + "颗"
+		if o != nil {
+			what := "总分" + model.PointsText(f.r.Grade)
+			if byStars {
+				what = "得星" + itoa(f.r.StarCount) + "颗"
+			}
+			o.r.Issues = append(o.r.Issues, what+"不属于任何等次，须考核办认定")
+			o.why = append(o.why, Step{Kind: StepIssue, Text: what + "不属于任何等次，须考核办认定"})
 		}
-		r.Issues = append(r.Issues, what+"不属于任何等次，须考核办认定")
-		return append(why, Step{Kind: StepIssue, Text: what + "不属于任何等次，须考核办认定"})
+		return -1
 	}
-	if byStars {
-		why = append(why, Step{Kind: StepBand, Ref: bands[k].Code, Text: a.begin().s("得星").i(r.StarCount).s("颗，对应").q(bands[k].Name).done()})
-	} else {
-		why = append(why, Step{Kind: StepBand, Ref: bands[k].Code, Text: a.begin().s("等级总分属于").q(bands[k].Name).s(e.bandTexts[k]).done()})
+	if o != nil {
+		if byStars {
+			o.why = append(o.why, Step{Kind: StepBand, Ref: bands[k].Code, Text: o.a.begin().s("得星").i(f.r.StarCount).s("颗，对应").q(bands[k].Name).done()})
+		} else {
+			o.why = append(o.why, Step{Kind: StepBand, Ref: bands[k].Code, Text: o.a.begin().s("等级总分属于").q(bands[k].Name).s(e.bandTexts[k]).done()})
+		}
 	}
 	for k < nb && (k >= 64 || m.condOK&(1<<k) == 0) {
-		_, failed := e.holds(bands[k].Requires, f)
-		text := "但不符合" + quoted(bands[k].Name) + "的条件"
-		if len(failed) > 0 {
-			text += "：" + join(failed)
-		}
-		if w := bands[k].Within; w != "" && len(failed) == 0 {
-			text += "：须在" + quoted(e.s.Bands[e.bandIdx[w]].Name) + "中产生"
+		var text string
+		if o != nil {
+			_, failed := e.holds(bands[k].Requires, f)
+			text = "但不符合" + quoted(bands[k].Name) + "的条件"
+			if len(failed) > 0 {
+				text += "：" + join(failed)
+			}
+			if w := bands[k].Within; w != "" && len(failed) == 0 {
+				text += "：须在" + quoted(e.s.Bands[e.bandIdx[w]].Name) + "中产生"
+			}
 		}
 		if k == nb-1 {
-			r.Issues = append(r.Issues, "不符合任何等次的条件，须考核办认定")
-			return append(why, Step{Kind: StepBand, Ref: bands[k].Code, Text: text + "，且已是最低等次，无法评定"})
+			if o != nil {
+				o.r.Issues = append(o.r.Issues, "不符合任何等次的条件，须考核办认定")
+				o.why = append(o.why, Step{Kind: StepBand, Ref: bands[k].Code, Text: text + "，且已是最低等次，无法评定"})
+			}
+			return -1
 		}
 		k++
-		why = append(why, Step{Kind: StepBand, Ref: bands[k].Code, Text: text + "，改评" + quoted(bands[k].Name)})
+		if o != nil {
+			o.why = append(o.why, Step{Kind: StepBand, Ref: bands[k].Code, Text: text + "，改评" + quoted(bands[k].Name)})
+		}
 	}
 	for _, c := range e.s.Caps {
 		if c.Lower == 0 && c.MaxBand == "" {
@@ -227,35 +274,45 @@ func (e *Engine) band(r *SubjectResult, m *meta, f *facts, a *arena, why []Step)
 		if !e.check(c.When, f) {
 			continue
 		}
-		text := c.Title + "：" + e.whenText(c.When, f)
+		var text string
+		if o != nil {
+			text = c.Title + "：" + e.whenText(c.When, f)
+		}
 		if c.Lower > 0 {
 			nk := min(k+c.Lower, nb-1)
-			text += "，降低" + itoa(c.Lower) + "个等次：" + quoted(bands[k].Name) + "→" + quoted(bands[nk].Name)
+			if o != nil {
+				text += "，降低" + itoa(c.Lower) + "个等次：" + quoted(bands[k].Name) + "→" + quoted(bands[nk].Name)
+			}
 			k = nk
 			m.lowered = true
 		}
 		if j, has := e.bandIdx[c.MaxBand]; has && c.MaxBand != "" {
 			m.maxLift = max(m.maxLift, j)
 			if k < j {
-				text += "，不得高于" + quoted(bands[j].Name) + "：" + quoted(bands[k].Name) + "→" + quoted(bands[j].Name)
+				if o != nil {
+					text += "，不得高于" + quoted(bands[j].Name) + "：" + quoted(bands[k].Name) + "→" + quoted(bands[j].Name)
+				}
 				k = j
-			} else {
+			} else if o != nil {
 				text += "，不得高于" + quoted(bands[j].Name) + "（未超过）"
 			}
 		}
-		r.Caps = append(r.Caps, c.Code)
-		why = append(why, Step{Kind: StepCap, Ref: c.Code, Text: text})
+		if o != nil {
+			o.r.Caps = append(o.r.Caps, c.Code)
+			o.why = append(o.why, Step{Kind: StepCap, Ref: c.Code, Text: text})
+		}
 	}
 	if k < m.maxLift {
-		why = append(why, Step{Kind: StepVeto, Text: "因否决条件，由" + quoted(bands[k].Name) + "改为" + quoted(bands[m.maxLift].Name)})
+		if o != nil {
+			o.why = append(o.why, Step{Kind: StepVeto, Text: "因否决条件，由" + quoted(bands[k].Name) + "改为" + quoted(bands[m.maxLift].Name)})
+		}
 		k = m.maxLift
 	}
 	if m.lowered {
 		m.maxLift = max(m.maxLift, k)
 	}
 	m.band = k
-	r.EarnedBand, r.Band, r.BandName = bands[k].Code, bands[k].Code, bands[k].Name
-	return why
+	return k
 }
 
 // bandConds reports whether the subject meets band b's conditions and, for

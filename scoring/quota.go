@@ -196,22 +196,25 @@ func (run *quotaRun) move(i, to int, st *qstate, text string) {
 }
 
 // quotaName is the quota as people know it: its seed words, else a summary.
-func (run *quotaRun) quotaName(st *qstate) string {
-	if st.q.Quote != "" {
-		return "按“" + st.q.Quote + "”"
+func (run *quotaRun) quotaName(st *qstate) string { return run.e.quotaName(st.q) }
+
+// quotaName is the quota as people know it: its seed words, else a summary.
+func (e *Engine) quotaName(q *model.Quota) string {
+	if q.Quote != "" {
+		return "按“" + q.Quote + "”"
 	}
-	b := run.e.s.Bands[run.e.bandIdx[st.q.Band]].Name
-	switch st.q.Span {
+	b := e.s.Bands[e.bandIdx[q.Band]].Name
+	switch q.Span {
 	case model.SpanAndAbove:
 		b += "及以上"
 	case model.SpanAndBelow:
 		b += "及以下"
 	}
 	mode := "至多"
-	if st.q.Mode == model.QuotaAtLeast {
+	if q.Mode == model.QuotaAtLeast {
 		mode = "至少"
 	}
-	return "按比例控制（" + b + mode + quotaShareText(st.q) + "）"
+	return "按比例控制（" + b + mode + quotaShareText(q) + "）"
 }
 
 func quotaShareText(q *model.Quota) string {

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"xingji/model"
@@ -145,6 +146,70 @@ type SourceResult struct {
 	Weight   model.Decimal `json:"weight"`   // declared, percent
 	Subtotal model.Decimal `json:"subtotal"` // regular items, or the aggregated totals
 	Why      []Step        `json:"why"`
+	// Items is the source's aggregated score of each item, parallel to
+	// SubjectResult.Items, before weighting. Kept when the scheme has more
+	// than one source and this one scored items (not whole-form totals).
+	Items ItemScores `json:"items,omitempty"`
+}
+
+// ItemScores are one source's scores of a subject's items, parallel to
+// SubjectResult.Items. In memory a plain list of numbers with a marker for
+// the items the source did not score (a prefecture keeps 600,000 of them);
+// read it with At. In JSON a list of numbers, null where not scored.
+type ItemScores []model.Decimal
+
+// noScore marks an item the source did not score.
+var noScore = model.MinDecimal
+
+// At returns the score of the k-th item; ok is false when the source did
+// not score it.
+func (s ItemScores) At(k int) (v model.Decimal, ok bool) {
+	if k < 0 || k >= len(s) || s[k].Equal(noScore) {
+		return model.Decimal{}, false
+	}
+	return s[k], true
+}
+
+// MarshalJSON writes the scores, null where not scored.
+func (s ItemScores) MarshalJSON() ([]byte, error) {
+	if s == nil {
+		return []byte("null"), nil
+	}
+	b := make([]byte, 0, 2+8*len(s))
+	b = append(b, '[')
+	for k, v := range s {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		if v.Equal(noScore) {
+			b = append(b, "null"...)
+		} else {
+			b = v.Append(b)
+		}
+	}
+	return append(b, ']'), nil
+}
+
+// UnmarshalJSON reads a list of numbers and nulls.
+func (s *ItemScores) UnmarshalJSON(b []byte) error {
+	var raw []*model.Decimal
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	if raw == nil {
+		*s = nil
+		return nil
+	}
+	out := make(ItemScores, len(raw))
+	for k, p := range raw {
+		if p == nil {
+			out[k] = noScore
+		} else {
+			out[k] = *p
+		}
+	}
+	*s = out
+	return nil
 }
 
 // StarResult is one star for a subject.

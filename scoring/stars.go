@@ -11,8 +11,6 @@ func (e *Engine) stars(sub *Subject, r *SubjectResult, f *facts, sc *scratch) {
 	if sm == nil {
 		return
 	}
-	var sum model.Decimal
-	scoredStars := 0
 	for k := range sm.Stars {
 		st := &sm.Stars[k]
 		if !model.AppliesToKind(st.AppliesTo, sub.Kind) {
@@ -33,8 +31,6 @@ func (e *Engine) stars(sub *Subject, r *SubjectResult, f *facts, sc *scratch) {
 				r.Issues = append(r.Issues, st.Name+"未规定达到多少分可得，须考核办认定")
 			default:
 				res.Score = v.P()
-				sum = sum.Add(v)
-				scoredStars++
 				if st.Earn.Contains(v) {
 					res.Why = append(res.Why, step(StepStar, st.Ref, st.Name+"：得"+model.PointsText(v)+"（"+rangeText(*st.Earn, "分")+"可得）"))
 				} else {
@@ -72,9 +68,36 @@ func (e *Engine) stars(sub *Subject, r *SubjectResult, f *facts, sc *scratch) {
 		}
 		r.Stars = append(r.Stars, res)
 	}
-	if scoredStars > 0 {
-		f.avg = sum.DivInt(int64(scoredStars))
+	f.avg = e.starAvg(r.Stars)
+}
+
+// starAvg is 每颗星平均得分: the mean score of the named stars that have a
+// score and a rule for earning it (0 when none has); the unit's own stars
+// do not count.
+func (e *Engine) starAvg(stars []StarResult) model.Decimal {
+	var sum model.Decimal
+	n, k := 0, 0
+	defs := e.s.Stars.Stars
+	for i := range stars {
+		sr := &stars[i]
+		if sr.Own {
+			continue
+		}
+		for k < len(defs) && defs[k].Code != sr.Star {
+			k++
+		}
+		if k == len(defs) {
+			break
+		}
+		if sr.Score != nil && defs[k].Earn != nil {
+			sum = sum.Add(*sr.Score)
+			n++
+		}
 	}
+	if n == 0 {
+		return model.Decimal{}
+	}
+	return sum.DivInt(int64(n))
 }
 
 // refScore returns the final score of an item or the subtotal of a section.

@@ -32,6 +32,19 @@ type scratch struct {
 	ruleBuf []Step
 	whyBuf  []Step
 	f       facts
+	resIdx  []int           // item index of each ItemResult of the subject
+	decs    []model.Decimal // slab for SourceResult.Items
+}
+
+// decimals returns n decimals carved from a slab: one allocation serves
+// many subjects.
+func (sc *scratch) decimals(n int) []model.Decimal {
+	if cap(sc.decs)-len(sc.decs) < n {
+		sc.decs = make([]model.Decimal, 0, max(4096, n))
+	}
+	k := len(sc.decs)
+	sc.decs = sc.decs[:k+n]
+	return sc.decs[k : k+n : k+n]
 }
 
 func newScratch(e *Engine) *scratch {
@@ -171,7 +184,7 @@ func (e *Engine) readSources(sub *Subject, r *SubjectResult, sc *scratch, issue 
 func (e *Engine) sourceTotals(src *model.Source, si *SourceInput, sr *SourceResult, sc *scratch, issue func(string)) {
 	vals := sc.valBuf[:0]
 	for _, t := range si.Totals {
-		if c := t.Clamp(model.Decimal{}, e.s.Total); !c.Equal(t) {
+		if c := e.formTotal(t); !c.Equal(t) {
 			issue(src.Name + "有评分" + model.PointsText(t) + "超出0–" + model.PointsText(e.s.Total) + "，按" + model.PointsText(c) + "计")
 			t = c
 		}
@@ -212,6 +225,7 @@ func (e *Engine) finalItems(sub *Subject, r *SubjectResult, sc *scratch, issue f
 	if itemLevel || len(e.factItems) > 0 {
 		results = make([]ItemResult, 0, len(e.items))
 	}
+	sc.resIdx = sc.resIdx[:0]
 	for i := range e.items {
 		ci := &e.items[i]
 		if !sc.applies[i] {
@@ -251,8 +265,12 @@ func (e *Engine) finalItems(sub *Subject, r *SubjectResult, sc *scratch, issue f
 		sc.finals[i], sc.scored[i] = rounded, true
 		results = append(results, ItemResult{Item: ci.it.Code, Title: ci.it.Title, Max: ci.it.Points, Score: rounded,
 			Bonus: ci.it.Bonus, Penalty: ci.it.Penalty, Why: sc.a.keep(why)})
+		sc.resIdx = append(sc.resIdx, i)
 	}
 	r.Items = results
+	if len(e.s.Sources) > 1 && len(results) > 0 {
+		e.sourceItems(r, sc)
+	}
 	for i := range e.items {
 		if !sc.scored[i] {
 			continue
@@ -286,6 +304,26 @@ func (e *Engine) finalItems(sub *Subject, r *SubjectResult, sc *scratch, issue f
 				}
 			}
 		}
+	}
+}
+
+// sourceItems keeps each item-level source's aggregated score of every item
+// in the result (SourceResult.Items), for comparing sources (Inflation).
+func (e *Engine) sourceItems(r *SubjectResult, sc *scratch) {
+	n := len(e.items)
+	for s := range e.s.Sources {
+		if sc.srcIn[s] == nil || sc.totals[s] {
+			continue
+		}
+		list := ItemScores(sc.decimals(len(sc.resIdx)))
+		for k, i := range sc.resIdx {
+			if c := &sc.cells[s*n+i]; len(c.raters) > 0 {
+				list[k] = c.agg
+			} else {
+				list[k] = noScore
+			}
+		}
+		r.Sources[s].Items = list
 	}
 }
 
