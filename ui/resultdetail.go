@@ -24,6 +24,7 @@ import (
 type resultDetail struct {
 	s       *ResultsScreen
 	content fyne.CanvasObject
+	top     *fyne.Container
 	title   *widget.Label
 	next    *widget.Label
 	gaps    *widget.Label
@@ -55,7 +56,7 @@ type detailLine struct {
 }
 
 // detailColumns are the detail's columns.
-var detailColumns = []column{{"项目", 250}, {"分值", 52}, {"自评", 56}, {"考评", 56}, {"得分", 64}}
+var detailColumns = []column{{"项目", 210}, {"分值", 52}, {"自评", 56}, {"考评", 56}, {"得分", 64}}
 
 func newResultDetail(s *ResultsScreen) *resultDetail {
 	d := &resultDetail{s: s, chosen: -1}
@@ -86,8 +87,8 @@ func newResultDetail(s *ResultsScreen) *resultDetail {
 	d.table.onOpen = safely(d.openChosen)
 	d.explain = newIconButton("查看计算过程…", theme.InfoIcon(), d.openChosen)
 	d.explain.Disable()
-	top := container.NewVBox(d.title, d.next, d.gaps)
-	d.content = container.NewBorder(top, container.NewHBox(d.explain), nil, nil, d.table)
+	d.top = container.NewVBox(d.title, d.next, d.gaps)
+	d.content = container.NewBorder(d.top, container.NewHBox(d.explain), nil, nil, d.table)
 	return d
 }
 
@@ -134,12 +135,20 @@ func (d *resultDetail) show(res *period.Results, r resultRow) {
 	d.gaps.SetText(strings.Join(notes, "\n"))
 	showIf(d.next, d.next.Text != "")
 	showIf(d.gaps, d.gaps.Text != "")
+	d.content.Refresh() // lay the lines out again: one may have appeared
 	d.table.padAfter(len(d.lines))
 	d.table.Refresh()
 }
 
-// nextText says how far the subject is from the next band, in a line.
-func (d *resultDetail) nextText(r resultRow) string { return "" }
+// nextText says how far the subject is from the next band, or why no
+// rise of its score can earn it: a cap, a veto, a condition, a quota.
+func (d *resultDetail) nextText(r resultRow) string {
+	nb := d.res.Next(r.key)
+	if nb == nil || len(nb.Why) == 0 {
+		return ""
+	}
+	return "距下一星级：" + nb.Why[0].Text
+}
 
 // linesOf builds the detail lines of a scored subject.
 func (d *resultDetail) linesOf(res *period.Results, r resultRow) []detailLine {

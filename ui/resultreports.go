@@ -23,11 +23,64 @@ func (s *ResultsScreen) fillReports() {
 		s.missing.SetText("")
 		s.vetoes.SetText("")
 		s.quotas.SetText("")
+		s.inflation.SetText("")
+		s.raters.SetText("")
 		return
 	}
 	s.missing.SetText(missingReport(res))
 	s.vetoes.SetText(s.vetoReport())
 	s.quotas.SetText(quotaReport(res))
+	s.inflation.SetText(inflationReport(res))
+	s.raters.SetText(s.raterReport())
+}
+
+// inflationReport lists the units whose self-assessment is furthest above
+// the review, largest gap first, with the item that differs most.
+func inflationReport(res *period.Results) string {
+	if len(res.Inflation) == 0 {
+		return "本期没有可比较的自评和考评（需要同一党组织既有自评表又有考评）。"
+	}
+	var b strings.Builder
+	b.WriteString("自评减考评，由大到小（正数表示自评高于考评）：\n\n")
+	for i, g := range res.Inflation {
+		if i == 50 {
+			fmt.Fprintf(&b, "……另有 %d 个党组织从略\n", len(res.Inflation)-i)
+			break
+		}
+		fmt.Fprintf(&b, "%s：自评 %s 分，考评 %s 分，相差 %s 分\n", g.Name, g.Self, g.Review, g.Gap)
+		b.WriteString(stepsLines(g.Why[1:], 1))
+	}
+	return b.String()
+}
+
+// raterReport lists the appraisal raters whose scores sit far above or
+// below the others' for the same members.
+func (s *ResultsScreen) raterReport() string {
+	res := s.res
+	if res.Members == nil {
+		return "本期不评议党员。"
+	}
+	if len(res.RaterBias) == 0 {
+		return fmt.Sprintf("没有评分明显偏高或偏低的评议人（与其他人给同一党员的平均分相差不到满分的%d%%）。", scoring.OutlierShare)
+	}
+	units := map[string]string{}
+	for _, u := range res.Data.Units {
+		units["u:"+fmt.Sprint(u.ID)] = u.Name
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "评分与其他评议人给同一党员的平均分相差达到满分%d%%的评议人：\n\n", scoring.OutlierShare)
+	for _, r := range res.RaterBias {
+		lean := "高"
+		dev := r.MeanDev
+		if dev.Sign() < 0 {
+			lean, dev = "低", dev.Neg()
+		}
+		fmt.Fprintf(&b, "%s · %s · %s：评了 %d 人，平均比其他评议人%s %s 分\n", units[r.Parent], r.SourceName, r.Rater, r.Subjects, lean, dev)
+		if len(r.Why) > 1 {
+			b.WriteString("    " + r.Why[1].Text + "\n")
+		}
+	}
+	return b.String()
 }
 
 // missingReport lists, unit by unit, what still blocks a complete result.

@@ -41,9 +41,10 @@ const filterAllChoice = "全部"
 const (
 	sortRank = "按名次"
 	sortCode = "按编码"
+	sortNext = "按距下一星级"
 )
 
-var sortChoices = []string{sortRank, sortCode}
+var sortChoices = []string{sortRank, sortNext, sortCode}
 
 // ResultsScreen is the 考评结果 tab: the period's ranking, always computed
 // from the current inputs, sortable and filtered by parent unit, unit kind
@@ -77,6 +78,8 @@ type ResultsScreen struct {
 	missing      *widget.Label
 	vetoes       *widget.Label
 	quotas       *widget.Label
+	inflation    *widget.Label
+	raters       *widget.Label
 	saveButton   *widget.Button
 	versionsBtn  *widget.Button
 	refreshBtn   *widget.Button
@@ -108,7 +111,7 @@ type resultRow struct {
 // resultColumns are the ranking's columns.
 var resultColumns = []column{
 	{"名次", 48}, {"编码", 80}, {"党组织", 178}, {"上级党组织", 96}, {"总分", 58}, {"等级总分", 72},
-	{"等次", 82}, {"说明", 260},
+	{"等次", 82}, {"距下一星级", 96}, {"说明", 260},
 }
 
 // Ranking columns, in order.
@@ -120,6 +123,7 @@ const (
 	rcTotal
 	rcGrade
 	rcBand
+	rcNext
 	rcMarks
 )
 
@@ -162,12 +166,16 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *Result
 	s.missing = wrapLabel("")
 	s.vetoes = wrapLabel("")
 	s.quotas = wrapLabel("")
+	s.inflation = wrapLabel("")
+	s.raters = wrapLabel("")
 	toMissing := newIconButton("到“考评收件”查看", theme.NavigateNextIcon(), s.onGoToBoard)
 	s.side = newTabs(
 		container.NewTabItem("明细", s.detail.content),
 		container.NewTabItem("缺少材料", container.NewBorder(nil, container.NewHBox(toMissing), nil, nil, container.NewVScroll(s.missing))),
 		container.NewTabItem("否决与限制", container.NewVScroll(s.vetoes)),
 		container.NewTabItem("比例控制与红旗", container.NewVScroll(s.quotas)),
+		container.NewTabItem("自评虚高", container.NewVScroll(s.inflation)),
+		container.NewTabItem("评议偏差", container.NewVScroll(s.raters)),
 	)
 
 	entries := container.NewHScroll(container.NewHBox(widget.NewLabel("考核办录入："), s.exportBtn, s.importBtn))
@@ -186,7 +194,7 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *Result
 		s.summary,
 	)
 	split := container.NewHSplit(s.table, s.side)
-	split.Offset = 0.56
+	split.Offset = 0.6
 	s.content = container.NewBorder(top, nil, nil, nil, split)
 	return s
 }
@@ -490,6 +498,8 @@ func (s *ResultsScreen) applyFilter() {
 	switch s.sortSelect.Selected {
 	case sortCode:
 		less = func(a, b resultRow) bool { return a.code+a.name < b.code+b.name }
+	case sortNext:
+		less = func(a, b resultRow) bool { return s.nextOrder(a) < s.nextOrder(b) }
 	}
 	sort.SliceStable(s.rows, func(i, j int) bool { return less(s.rows[i], s.rows[j]) })
 	s.chosen = -1
@@ -520,6 +530,46 @@ func rankOrder(r resultRow) int {
 	return r.sub.Rank
 }
 
+// nextOrder sorts by the points a subject lacks for the next band; those
+// that cannot rise by points, and those left out, come last.
+func (s *ResultsScreen) nextOrder(r resultRow) int64 {
+	if nb := s.res.Next(r.key); nb != nil && nb.Reachable {
+		return nb.Need.Units()
+	}
+	if r.absent != nil {
+		return 1 << 61
+	}
+	return 1 << 60
+}
+
+// nextShort is the 距下一星级 column: the points lacking, or in a word why
+// points cannot help.
+func nextShort(nb *scoring.NextBand) string {
+	if nb == nil {
+		return ""
+	}
+	if nb.Reachable {
+		return "差" + nb.Need.String() + "分"
+	}
+	switch nb.Block {
+	case scoring.NextTop:
+		return "已最高"
+	case scoring.NextVeto:
+		return "被否决"
+	case scoring.NextCap:
+		return "受限制"
+	case scoring.NextCondition:
+		return "条件未达到"
+	case scoring.NextQuota:
+		return "比例控制"
+	case scoring.NextStars:
+		return "星数不够"
+	case scoring.NextRoom:
+		return "分数已不够"
+	}
+	return "—"
+}
+
 // cell is the text of one cell of the ranking.
 func (s *ResultsScreen) cell(row, col int) string {
 	r := s.rows[row]
@@ -545,6 +595,8 @@ func (s *ResultsScreen) cell(row, col int) string {
 		}
 	case rcBand:
 		return bandText(r)
+	case rcNext:
+		return nextShort(s.res.Next(r.key))
 	case rcMarks:
 		return r.marks
 	}

@@ -74,6 +74,26 @@ func TestResultsOfTheDemo(t *testing.T) {
 	if !strings.Contains(s.missing.Text, "未提交自评表") {
 		t.Errorf("missing report: %s", s.missing.Text)
 	}
+	// Points to the next star, in the ranking and the detail.
+	for i, r := range s.rows {
+		next := s.cell(i, rcNext)
+		switch {
+		case strings.Contains(r.marks, "一票否决") && next != "被否决",
+			r.sub.BandName == "三星级" && !strings.HasPrefix(next, "差"):
+			t.Errorf("%s (%s): 距下一星级 %q", r.name, r.sub.BandName, next)
+		}
+	}
+	if !strings.Contains(s.inflation.Text, "自评") || !strings.Contains(s.inflation.Text, "考评") {
+		t.Errorf("inflation report: %s", s.inflation.Text)
+	}
+	if !strings.Contains(s.raters.Text, "评议人") {
+		t.Errorf("raters report: %s", s.raters.Text)
+	}
+	s.sortSelect.SetSelected(sortNext)
+	if got := s.cell(0, rcNext); !strings.HasPrefix(got, "差") {
+		t.Errorf("sorted by 距下一星级, the first row should lack the fewest points: %q", got)
+	}
+	s.sortSelect.SetSelected(sortRank)
 	// The filters.
 	s.bandFilter.SetSelected("一票否决")
 	if len(s.rows) != 1 {
@@ -103,6 +123,9 @@ func TestResultsOfTheDemo(t *testing.T) {
 	}
 	if !strings.Contains(d.title.Text, "城关镇黄家岭村党支部") {
 		t.Errorf("detail title %q", d.title.Text)
+	}
+	if !strings.Contains(d.next.Text, "距下一星级：再得") || !strings.Contains(d.next.Text, "四星级") {
+		t.Errorf("points to the next star: %q", d.next.Text)
 	}
 	saveShot(t, m, "results-ranking.png")
 	d.table.Select(widget.TableCellID{Row: 0, Col: 0})

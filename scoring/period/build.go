@@ -2,6 +2,7 @@ package period
 
 import (
 	"strconv"
+	"strings"
 
 	"xingji/model"
 	"xingji/model/formspec"
@@ -60,6 +61,8 @@ type builder struct {
 	entries map[model.EntryKey]*model.Entry // current score entries
 	facts   map[model.EntryKey]bool         // current fact entries (Field empty)
 	got     map[string]map[string]bool      // subject → "self", "dept:<d>", "ballot" … what came
+	// memberNames names peer raters ("m31" → 李四), built on first need.
+	memberNames map[string]string
 }
 
 type ratingKey struct {
@@ -198,7 +201,7 @@ func (b *builder) value(sub *model.Submission, v *model.EntryValue) {
 			src = &s.Sources[len(s.Sources)-1]
 		}
 		src.Totals = append(src.Totals, d)
-		src.Raters = append(src.Raters, v.Rater)
+		src.Raters = append(src.Raters, b.raterName(v.Rater))
 	case kind == model.SubjectUnit:
 		if v.Item == "" || v.Field == "note" {
 			return
@@ -220,6 +223,29 @@ func (b *builder) value(sub *model.Submission, v *model.EntryValue) {
 			b.note(sub, v, why)
 		}
 	}
+}
+
+// raterName is how a rater of the appraisal is named in the engine's
+// explanations: a member by name, a numbered rater as 第N位, 本人.
+func (b *builder) raterName(rater string) string {
+	switch {
+	case rater == formspec.SelfRater:
+		return "本人"
+	case strings.HasPrefix(rater, "m"):
+		if b.memberNames == nil {
+			b.memberNames = make(map[string]string, len(b.d.Members))
+			for _, m := range b.d.Members {
+				b.memberNames[formspec.PeerRater(m.ID)] = m.Name
+			}
+		}
+		if n, ok := b.memberNames[rater]; ok {
+			return n
+		}
+	}
+	if _, err := strconv.Atoi(rater); err == nil {
+		return "第" + rater + "位"
+	}
+	return rater
 }
 
 // hasFactEntry reports whether the office entered fact name for subject.

@@ -245,3 +245,26 @@ func TestCurrentValues(t *testing.T) {
 		t.Errorf("standing: %v", st)
 	}
 }
+
+func TestNextBandsAndInflation(t *testing.T) {
+	r, err := Compute(fixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Unit 1: 83.5, 三星级 (80–90); 四星级 from 90 (002 篇十六): 6.5 more.
+	nb := r.Next("u:1")
+	if nb == nil || !nb.Reachable || nb.Need != dec("6.5") || nb.BandName != "四星级" {
+		t.Fatalf("next band of unit 1: %+v", nb)
+	}
+	if nb := r.Next("u:2"); nb == nil || nb.Reachable || nb.Block != scoring.NextTop {
+		t.Errorf("unit 2 is 五星级 already: %+v", nb)
+	}
+	// Self 80 against review 85 for unit 1: it rated itself 5 points lower.
+	if len(r.Inflation) != 1 || r.Inflation[0].Subject != "u:1" || r.Inflation[0].Gap != dec("-5") {
+		t.Errorf("inflation: %+v", r.Inflation)
+	}
+	// Member 10: 81.7, 四星级党员; 五星 needs 90 and 特别突出, not entered.
+	if nb := r.Next("m:10"); nb == nil || nb.Reachable {
+		t.Errorf("member 10 cannot reach 五星 without 特别突出: %+v", nb)
+	}
+}

@@ -47,14 +47,28 @@ type Results struct {
 	Inputs  *Inputs
 	Units   *scoring.Result
 	Members *scoring.Result // nil when the period appraises no members
+	// UnitNext and MemberNext say, parallel to Units.Subjects and
+	// Members.Subjects, how far each is from the next better band.
+	UnitNext, MemberNext []scoring.NextBand
+	// Inflation compares each unit's self-assessment with the review,
+	// largest gap first; RaterBias lists the appraisal raters whose scores
+	// sit far from the others' for the same members.
+	Inflation []scoring.SubjectGap
+	RaterBias []scoring.RaterBias
 }
 
 // Compute builds the inputs from d and scores them.
 func (es *Engines) Compute(d *Data) *Results {
 	in := Build(d)
 	r := &Results{Period: d.Period, Data: d, Inputs: in, Units: es.Units.Score(in.Units)}
+	r.UnitNext = es.Units.NextBands(r.Units, in.Units)
+	if d.Period.Scheme.SourceByCode(model.SourceSelf) != nil && d.Period.Scheme.SourceByCode(model.SourceReview) != nil {
+		r.Inflation = scoring.Inflation(r.Units, model.SourceSelf, model.SourceReview)
+	}
 	if es.Members != nil && in.Members != nil {
 		r.Members = es.Members.Score(*in.Members)
+		r.MemberNext = es.Members.NextBands(r.Members, *in.Members)
+		r.RaterBias = es.Members.RaterOutliers(*in.Members)
 	}
 	return r
 }
@@ -69,6 +83,25 @@ func Compute(d *Data) (*Results, error) {
 		return nil, err
 	}
 	return es.Compute(d), nil
+}
+
+// Next returns how far the subject with key is from its next band, or nil
+// when it was not scored.
+func (r *Results) Next(key string) *scoring.NextBand {
+	for _, v := range []struct {
+		res  *scoring.Result
+		next []scoring.NextBand
+	}{{r.Units, r.UnitNext}, {r.Members, r.MemberNext}} {
+		if v.res == nil {
+			continue
+		}
+		for i := range v.res.Subjects {
+			if v.res.Subjects[i].ID == key && i < len(v.next) {
+				return &v.next[i]
+			}
+		}
+	}
+	return nil
 }
 
 // Unit returns the result of the unit with subject key, or nil when it was
