@@ -20,7 +20,11 @@ tour=(
   "新建考评周期…" "关闭对话框" "选中第一行" "打开所选行" "关闭对话框"
   "生成下发表格…" "选择:$work/下发 表格" "关闭对话框"
   "模拟程序出错" "关闭对话框"
-  "关闭本期" "关闭对话框"
+  "标签页:考评结果" "选中第一行" "打开所选行" "关闭对话框"
+  "标签页:缺少材料" "标签页:否决与限制" "标签页:自评虚高" "标签页:明细"
+  "导出录入表…" "选择:$work/录入 表.xlsx" "导入录入表…" "选择:$work/录入 表.xlsx"
+  "保存结果版本…" "关闭对话框" "历史版本…" "关闭对话框"
+  "标签页:考评收件" "关闭本期" "关闭对话框"
   "文件/考核方案…" "方案设置…" "标签页:评分来源与权重" "标签页:等次/星级" "标签页:比例控制" "标签页:其他规定" "关闭对话框" "标签页:试算"
   "导出为 Excel…" "选择:$work/方案 导出.xlsx" "关闭对话框"
   "从 Excel 导入…" "选择:$work/方案 导出.xlsx" "关闭对话框"
@@ -56,8 +60,9 @@ for size in "${@:-1366x768 1024x700}"; do
     # the handler that failed on purpose.
     ls "$work/下发 表格/"*下发表格/*.xlsx >/dev/null 2>&1 || { echo "FAIL: 生成下发表格 wrote no forms ($s)"; exit 1; }
     [ -s "$work/方案 导出.xlsx" ] || { echo "FAIL: 导出为 Excel wrote nothing ($s)"; exit 1; }
+    [ -s "$work/录入 表.xlsx" ] || { echo "FAIL: 导出录入表 wrote nothing ($s)"; exit 1; }
     grep -q "操作失败（已恢复）" "$log" || { echo "FAIL: the failure on purpose was not logged ($s)"; exit 1; }
-    rm -rf "$work/下发 表格" "$work/方案 导出.xlsx"; mkdir -p "$work/下发 表格"
+    rm -rf "$work/下发 表格" "$work/方案 导出.xlsx" "$work/录入 表.xlsx"; mkdir -p "$work/下发 表格"
     montage "$work/shots-$s/"*.png -tile 4x -geometry 683x+4+4 "$out/tour-$s.png"
     cp -r "$work/shots-$s" "$out/"
     echo "   $s: $(ls "$work/shots-$s" | wc -l) screenshots → $out/tour-$s.png"

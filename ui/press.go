@@ -54,8 +54,8 @@ func (m *MainWindow) Press(label string) (found, opened bool) {
 		return true, false
 	}
 	if label == openRow {
-		if m.tabs != nil && m.tabs.Selected() == m.periodsTab && len(m.periods.rows) > 0 {
-			m.periods.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if t := m.rowsOnScreen(); t != nil {
+			t.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 			return true, false
 		}
 		return false, false
@@ -77,8 +77,8 @@ func (m *MainWindow) Press(label string) (found, opened bool) {
 		return false, false
 	}
 	if label == firstRow {
-		if m.tabs != nil && m.tabs.Selected() == m.periodsTab && len(m.periods.rows) > 0 {
-			m.periods.table.Select(widget.TableCellID{Row: 0, Col: 0})
+		if t := m.rowsOnScreen(); t != nil {
+			t.Select(widget.TableCellID{Row: 0, Col: 0})
 			return true, false
 		}
 		return false, false
@@ -107,8 +107,21 @@ func (m *MainWindow) Press(label string) (found, opened bool) {
 	return true, len(shown) > 0
 }
 
+// rowsOnScreen is the table of the tab on screen — the status board or the
+// results' ranking — when it has rows; nil otherwise.
+func (m *MainWindow) rowsOnScreen() *rowTable {
+	switch {
+	case m.tabs == nil:
+	case m.tabs.Selected() == m.periodsTab && len(m.periods.rows) > 0:
+		return m.periods.table
+	case m.tabs.Selected() == m.resultsTab && len(m.results.rows) > 0:
+		return m.results.table
+	}
+	return nil
+}
+
 // firstRow is the pseudo-label that chooses the first row of the status
-// board, as a click on it would.
+// board or the ranking, as a click on it would.
 const firstRow = "选中第一行"
 
 // tabPrefix starts the pseudo-label that selects a tab by its title:
@@ -135,7 +148,8 @@ func newTabs(items ...*container.TabItem) *container.AppTabs {
 // with a path, as choosing it there would: "选择:/tmp/下发表格".
 const choosePrefix = "选择:"
 
-// openRow is the pseudo-label that opens the status board's chosen row, as
+// openRow is the pseudo-label that opens the chosen row of the status board
+// or the ranking, as
 // Enter does.
 const openRow = "打开所选行"
 

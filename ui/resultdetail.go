@@ -127,7 +127,11 @@ func (d *resultDetail) show(res *period.Results, r resultRow) {
 	}
 	var notes []string
 	if len(gaps) > 0 {
-		notes = append(notes, "缺少："+strings.Join(gaps, "；"))
+		short := make([]string, len(gaps))
+		for i, g := range gaps {
+			short[i], _, _ = strings.Cut(g, "：") // what is missing; the rule is in 缺少材料
+		}
+		notes = append(notes, "缺少："+strings.Join(short, "；")+"（按方案如何处理，见“缺少材料”）")
 	}
 	if r.sub != nil && len(r.sub.Issues) > 0 {
 		notes = append(notes, "需要注意："+strings.Join(r.sub.Issues, "；"))
@@ -271,6 +275,20 @@ func (d *resultDetail) cell(row, col int) string {
 		return l.score
 	}
 	return ""
+}
+
+// openGrade opens the explanation of the subject's 等级总分: a double
+// click or Enter on a row of the ranking.
+func (d *resultDetail) openGrade() {
+	for i, l := range d.lines {
+		if l.label == "等级总分" {
+			d.chosen = i
+			d.table.Refresh()
+			d.explain.Enable()
+			d.openChosen()
+			return
+		}
+	}
 }
 
 // openChosen opens the chosen line's explanation.

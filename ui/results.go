@@ -161,7 +161,7 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *Result
 		s.detail.show(s.res, s.rows[id.Row])
 	})
 	s.detail = newResultDetail(s)
-	s.table.onOpen = safely(s.detail.openChosen)
+	s.table.onOpen = safely(s.detail.openGrade)
 
 	s.missing = wrapLabel("")
 	s.vetoes = wrapLabel("")
