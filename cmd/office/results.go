@@ -125,10 +125,16 @@ func (e EntryProblems) Error() string {
 	return "录入内容有误，没有保存：\n" + strings.Join(e, "\n")
 }
 
+// UserFacing marks the message as one for the user (model.UserError).
+func (EntryProblems) UserFacing() {}
+
 // AddEntries checks and stores what the office entered for a period: all
 // or nothing. Each entry is stamped with the user's name and the office's
-// clock; the store fills in the value it replaces. An entry equal to what
-// stands is left out. It returns the entries stored.
+// clock. Its Old is the value it replaces: the store's latest entry for the
+// key, else the value of the accepted forms (a review score from the
+// department's 考评表, 满意率 from the 满意度测评), which is filled in here
+// when the caller left Old empty. An entry equal to what stands is left
+// out. It returns the entries stored.
 func (o *Office) AddEntries(ctx context.Context, periodID int64, entries []model.Entry) ([]model.Entry, error) {
 	cp, err := o.periodBase(ctx, periodID)
 	if err != nil {
@@ -151,6 +157,9 @@ func (o *Office) AddEntries(ctx context.Context, periodID int64, entries []model
 				where = e.File + "，工作表“" + e.Sheet + "”，" + e.Cell + "："
 			}
 			problems = append(problems, where+err.Error())
+		}
+		if e.Old == "" {
+			e.Old = period.FormValue(&cp.data, e.EntryKey)
 		}
 	}
 	if len(problems) > 0 {

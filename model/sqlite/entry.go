@@ -12,9 +12,11 @@ import (
 
 // AddEntries appends what the office entered for an open period to its log
 // of entries, in one transaction: all are stored or none. Each entry gets
-// the period's id, its Old (the value its key holds at that moment, "" for
-// none; an earlier entry of the same batch counts) and, when At is zero,
-// the store's clock. An entry that would not change its key's value (the
+// the period's id, its Old (the value its key holds at that moment; an
+// earlier entry of the same batch counts) and, when At is zero, the store's
+// clock. While no entry holds the key, the caller's Old is kept: the store
+// does not read the forms, so the caller says which form value the entry
+// replaces ("" for none). An entry that would not change its key's value (the
 // same value again, or clearing a key that holds none) is skipped, so the
 // audit trail holds only changes. It returns the entries stored, in order,
 // with their IDs; a closed period is refused with EConflict, a missing one
@@ -43,7 +45,9 @@ func (s *Store) AddEntries(ctx context.Context, periodID int64, entries []model.
 			if e.Value == cur {
 				continue
 			}
-			e.Old = cur
+			if cur != "" {
+				e.Old = cur
+			}
 			if e.At.IsZero() {
 				e.At = now
 			}

@@ -218,3 +218,24 @@ func TestSummary(t *testing.T) {
 		t.Errorf("summary:\n got %s\nwant %s", got, want)
 	}
 }
+
+// TestFormValue: what an entry replaces while no entry holds its key — the
+// department's review value, the ballot's 满意率 — and nothing for a key no
+// form fills.
+func TestFormValue(t *testing.T) {
+	d := fixture(t)
+	for _, c := range []struct {
+		k    model.EntryKey
+		want string
+	}{
+		{model.EntryKey{Subject: "u:1", Kind: model.EntryScore, Name: "law", Field: "score"}, "18"},
+		{model.EntryKey{Subject: "u:2", Kind: model.EntryScore, Name: "law", Field: "score"}, "20"},
+		{model.EntryKey{Subject: "u:3", Kind: model.EntryScore, Name: "law", Field: "score"}, ""},
+		{model.EntryKey{Subject: "u:1", Kind: model.EntryFact, Name: "satisfaction"}, "92.5"},
+		{model.EntryKey{Subject: "u:1", Kind: model.EntryVeto, Name: "anquan"}, ""},
+	} {
+		if got := FormValue(d, c.k); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.k, got, c.want)
+		}
+	}
+}

@@ -105,6 +105,28 @@ func Trace(d *Data, subject, item string) []Origin {
 	return out
 }
 
+// FormValue returns the value the accepted forms give the key an entry
+// sets, "" when none does: for a review score the department's 考评表
+// value of that item and field, for 满意率 the 满意度测评's. It is what an
+// entry replaces while no earlier entry holds the key.
+func FormValue(d *Data, k model.EntryKey) string {
+	for si := range d.Accepted {
+		for _, v := range d.Accepted[si].Values {
+			if v.Subject != k.Subject {
+				continue
+			}
+			switch {
+			case k.Kind == model.EntryScore && v.Source == model.SourceReview && v.Item == k.Name && v.Field == k.Field:
+				return v.Value
+			case k.Kind == model.EntryFact && k.Name == formspec.SatisfactionFact &&
+				v.Source == formspec.SourceBallot && v.Field == formspec.SatisfactionFact:
+				return v.Value
+			}
+		}
+	}
+	return ""
+}
+
 func hasEntry(d *Data, subject string, kind model.EntryKind, name string) bool {
 	for i := range d.Entries {
 		if e := &d.Entries[i]; e.Subject == subject && e.Kind == kind && e.Name == name && !e.Cleared() {
