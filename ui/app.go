@@ -71,6 +71,7 @@ type Office interface {
 	DemoLoader
 	PeriodDesk
 	SchemeStore
+	EntryDesk
 	Clock
 }
 

@@ -423,6 +423,7 @@ var allowedWords = map[string]bool{
 	"zip": true, "ZIP": true, "PDF": true, "pdf": true, "Word": true, "docx": true, "SHA": true,
 	"LibreOffice": true, "OpenGL": true, "backups": true, "xingji": true, "log": true, "db": true,
 	"AppData": true, "Roaming": true, "tmp": true, "Users": true, "txt": true,
+	"Tab": true, "Esc": true, // keys, named as printed on the keyboard
 }
 
 // unitCode is the start of an office's own unit code (QH-01-02, CG-01):
