@@ -73,6 +73,7 @@ type Office interface {
 	SchemeStore
 	ResultsDesk
 	EntriesBook
+	EntryDesk
 	Clock
 }
 

@@ -85,6 +85,9 @@ type ResultsScreen struct {
 	refreshBtn   *widget.Button
 	exportBtn    *widget.Button
 	importBtn    *widget.Button
+	reviewBtn    *widget.Button
+	factsBtn     *widget.Button
+	logBtn       *widget.Button
 
 	// The last dialogs opened, for tests.
 	saveForm      *formDialog
@@ -93,6 +96,7 @@ type ResultsScreen struct {
 	versionsOpen  *widget.Button
 	versionText   string
 	entriesForm   *formDialog
+	reviewScreen  *ReviewEntryScreen
 	lastError     string
 }
 
@@ -148,6 +152,21 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *Result
 	s.versionsBtn = newIconButton("历史版本…", theme.HistoryIcon(), s.onVersions)
 	s.exportBtn = newIconButton("导出录入表…", theme.DocumentCreateIcon(), s.onExportEntries)
 	s.importBtn = newIconButton("导入录入表…", theme.FolderOpenIcon(), s.onImportEntries)
+	s.reviewBtn = newIconButton("录入考评得分…", theme.DocumentCreateIcon(), func() {
+		if id := s.periodID(); id != 0 {
+			s.reviewScreen = s.m.showReviewEntry(id, s.compute)
+		}
+	})
+	s.factsBtn = newIconButton("录入事实与否决…", theme.DocumentCreateIcon(), func() {
+		if id := s.periodID(); id != 0 {
+			s.m.showFactEntry(id, s.compute)
+		}
+	})
+	s.logBtn = newIconButton("录入记录…", theme.HistoryIcon(), func() {
+		if id := s.periodID(); id != 0 {
+			s.m.showEntryLog(id)
+		}
+	})
 
 	s.table = newRowTable(resultColumns, func() int { return len(s.rows) }, s.cell, func() int { return s.chosen })
 	s.table.style = s.cellStyle
@@ -178,7 +197,8 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *Result
 		container.NewTabItem("评议偏差", container.NewVScroll(s.raters)),
 	)
 
-	entries := container.NewHScroll(container.NewHBox(widget.NewLabel("考核办录入："), s.exportBtn, s.importBtn))
+	entries := container.NewHScroll(container.NewHBox(widget.NewLabel("考核办录入："), s.reviewBtn, s.factsBtn,
+		s.exportBtn, s.importBtn, s.logBtn))
 	filters := container.NewHScroll(container.NewHBox(
 		widget.NewLabel("显示："), s.viewSelect,
 		widget.NewLabel("上级："), s.parentFilter,
@@ -245,6 +265,14 @@ func periodChoice(p model.Period) string {
 	return fmt.Sprintf("%s（%s）", p.Name, p.Status.Label())
 }
 
+// periodID is the chosen period's id, 0 when none.
+func (s *ResultsScreen) periodID() int64 {
+	if s.current < 0 || s.current >= len(s.periods) {
+		return 0
+	}
+	return s.periods[s.current].ID
+}
+
 // onPeriod computes the results of the period chosen.
 func (s *ResultsScreen) onPeriod(string) {
 	i := s.periodSelect.SelectedIndex()
@@ -292,11 +320,11 @@ func (s *ResultsScreen) show(res *period.Results) {
 	}
 	if res == nil {
 		s.summary.SetText("还没有考评周期。请先在“考评收件”页新建考评周期并导入收回的表格。")
-		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn} {
+		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn, s.reviewBtn, s.factsBtn, s.logBtn} {
 			b.Disable()
 		}
 	} else {
-		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn} {
+		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn, s.reviewBtn, s.factsBtn, s.logBtn} {
 			b.Enable()
 		}
 		text := res.Summary() + "。结果随收件和录入随时重新计算；发出前请“保存结果版本”。"

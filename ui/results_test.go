@@ -279,3 +279,41 @@ func TestResultsEntriesWorkbook(t *testing.T) {
 		t.Errorf("grade %s → %s, rank %d → %d", before.Grade, after.Grade, before.Rank, after.Rank)
 	}
 }
+
+// TestResultsReviewCorrectionMovesRank opens 录入考评得分 from the results,
+// raises a unit's review score as a department would after checking its
+// files, and sees the ranking recomputed: the unit moves up, and the
+// entry is recorded with who, the old value and why.
+func TestResultsReviewCorrectionMovesRank(t *testing.T) {
+	_, o, s := openDemoResults(t)
+	i := rowNamed(s, "柳河乡永营村党支部")
+	before := *s.rows[i].sub
+	test.Tap(s.reviewBtn)
+	rv := s.reviewScreen
+	if rv == nil {
+		t.Fatal("录入考评得分 opened nothing")
+	}
+	g := rv.grid
+	row := -1
+	for r, gr := range g.rows {
+		if gr.name == "柳河乡永营村党支部" {
+			row = r
+		}
+	}
+	if row < 0 {
+		t.Fatal("柳河乡永营村党支部 not in the grid")
+	}
+	typeCell(g, row, 0, "20")
+	test.Tap(rv.saveBtn)
+	rv.reasonEntry.SetText("复核台账后更正")
+	test.Tap(rv.reasonForm.save)
+	after := s.rows[rowNamed(s, "柳河乡永营村党支部")].sub
+	if !before.Grade.Less(after.Grade) || after.Rank >= before.Rank {
+		t.Errorf("grade %s → %s, rank %d → %d", before.Grade, after.Grade, before.Rank, after.Rank)
+	}
+	log, _ := testEntryLog(o, s.periods[s.current].ID)
+	if len(log) != 1 || log[0].Value != "20" || log[0].Reason != "复核台账后更正" || log[0].User == "" || log[0].Old == "" {
+		t.Errorf("entry recorded: %+v", log)
+	}
+	rv.win.Close()
+}

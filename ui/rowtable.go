@@ -40,7 +40,17 @@ type rowTable struct {
 
 // newRowTable builds a table of rows() rows of cols, cell text from text.
 func newRowTable(cols []column, rows func() int, text func(row, col int) string, chosen func() int) *rowTable {
-	t := &rowTable{cols: cols, rows: rows, text: text, chosen: chosen, padRow: -1}
+	t := &rowTable{}
+	t.setup(cols, rows, text, chosen)
+	t.ExtendBaseWidget(t)
+	t.setWidths()
+	return t
+}
+
+// setup fills in a rowTable embedded in a wider table type; that type's
+// constructor then extends the base widget with itself and sets the widths.
+func (t *rowTable) setup(cols []column, rows func() int, text func(row, col int) string, chosen func() int) {
+	t.cols, t.rows, t.text, t.chosen, t.padRow = cols, rows, text, chosen, -1
 	t.Length = func() (int, int) { return t.rows() + 1, len(t.cols) }
 	t.CreateCell = func() fyne.CanvasObject {
 		l := widget.NewLabel("")
@@ -81,11 +91,13 @@ func newRowTable(cols []column, rows func() int, text func(row, col int) string,
 			l.SetText(t.cols[id.Col].title)
 		}
 	}
-	t.ExtendBaseWidget(t)
-	for i, c := range cols {
+}
+
+// setWidths gives the columns their widths.
+func (t *rowTable) setWidths() {
+	for i, c := range t.cols {
 		t.SetColumnWidth(i, c.width)
 	}
-	return t
 }
 
 // padAfter makes row n (the one after the last row) the low blank row, and

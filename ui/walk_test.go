@@ -223,7 +223,9 @@ func (w *walker) settle(win fyne.Window, path string, depth, before int) {
 		if depth < 2 {
 			w.walkWindow(nw, path+"/窗口:"+nw.Title(), depth+1)
 		}
-		nw.Close()
+		if stillOpen(nw) { // its own 关闭 may have closed it already
+			nw.Close()
+		}
 	}
 	for guard := 0; guard < 20; guard++ {
 		list := win.Canvas().Overlays().List()
@@ -423,6 +425,7 @@ var allowedWords = map[string]bool{
 	"zip": true, "ZIP": true, "PDF": true, "pdf": true, "Word": true, "docx": true, "SHA": true,
 	"LibreOffice": true, "OpenGL": true, "backups": true, "xingji": true, "log": true, "db": true,
 	"AppData": true, "Roaming": true, "tmp": true, "Users": true, "txt": true,
+	"Tab": true, "Esc": true, // keys, named as printed on the keyboard
 }
 
 // unitCode is the start of an office's own unit code (QH-01-02, CG-01):
@@ -559,4 +562,14 @@ func TestWalkerCatchesPanics(t *testing.T) {
 		t.Errorf("the message shown: %q", seen)
 	}
 	w.panics = nil
+}
+
+// stillOpen reports whether win is still among the app's windows.
+func stillOpen(win fyne.Window) bool {
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		if w == win {
+			return true
+		}
+	}
+	return false
 }

@@ -130,8 +130,10 @@ func (EntryProblems) UserFacing() {}
 
 // AddEntries checks and stores what the office entered for a period: all
 // or nothing. Each entry is stamped with the user's name and the office's
-// clock; the store fills in the value it replaces. An entry equal to what
-// stands is left out. It returns the entries stored.
+// clock. Its Old is the value it replaces: the store's latest entry for the
+// key, else the value of the accepted forms (a review score from the
+// department's 考评表, 满意率 from the 满意度测评: period.Data.Current). An
+// entry equal to what stands is left out. It returns the entries stored.
 func (o *Office) AddEntries(ctx context.Context, periodID int64, entries []model.Entry) ([]model.Entry, error) {
 	cp, err := o.periodBase(ctx, periodID)
 	if err != nil {

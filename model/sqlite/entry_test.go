@@ -162,6 +162,30 @@ func TestClearingEntries(t *testing.T) {
 	}
 }
 
+// TestAddEntriesKeepsFormValueAsOld: while no entry holds a key, the Old
+// the caller gives (the form value the entry corrects) is kept; once an
+// entry holds it, the stored value wins over what the caller says.
+func TestAddEntriesKeepsFormValueAsOld(t *testing.T) {
+	s, u, p := entryFixture(t)
+	subj := fmt.Sprintf("u:%d", u.ID)
+	first := score(subj, "1", "score", "9")
+	first.Old, first.Reason = "7", "复核后更正"
+	second := score(subj, "1", "score", "10")
+	second.Old = "7" // stale: the entry above now stands
+	got := mustAdd(t, s, p.ID, first, second)
+	if want := []string{"1/score=9<-7", "1/score=10<-9"}; !reflect.DeepEqual(olds(got), want) {
+		t.Errorf("stored %q, want %q", olds(got), want)
+	}
+	clear := score(subj, "1", "score", "")
+	clear.Old = "7"
+	later := score(subj, "1", "score", "8")
+	later.Old = "7" // the form's value stands again after the clearing
+	got = mustAdd(t, s, p.ID, clear, later)
+	if want := []string{"1/score=<-10", "1/score=8<-7"}; !reflect.DeepEqual(olds(got), want) {
+		t.Errorf("stored %q, want %q", olds(got), want)
+	}
+}
+
 // TestClosedPeriodRefusesEntries: a closed period takes no entry, and the
 // refused batch leaves nothing behind; reopened, it takes them again.
 func TestClosedPeriodRefusesEntries(t *testing.T) {
