@@ -15,7 +15,7 @@ import (
 // click would: a button (the newest visible, enabled one whose text is
 // label), a main-menu item written as "菜单名/项目", a tab written as
 // "标签页:名称", a path for the chooser on screen as "选择:路径", or one of
-// the pseudo-labels 选中第一行, 打开所选行, 关闭对话框 and 模拟程序出错. It reports whether such a control was found, and, through
+// the pseudo-labels 选中第一行, 打开所选行, 关闭对话框, 关闭窗口 and 模拟程序出错. It reports whether such a control was found, and, through
 // opened, whether pressing it opened a file or folder chooser. The GUI
 // smoke test drives the real window under Xvfb (and Wine) with it; it must
 // run on the UI goroutine.
@@ -71,6 +71,16 @@ func (m *MainWindow) Press(label string) (found, opened bool) {
 		for _, w := range fyne.CurrentApp().Driver().AllWindows() {
 			if top := w.Canvas().Overlays().Top(); top != nil {
 				w.Canvas().Overlays().Remove(top)
+				return true, false
+			}
+		}
+		return false, false
+	}
+	if label == closeWindow {
+		all := fyne.CurrentApp().Driver().AllWindows()
+		for i := len(all) - 1; i >= 0; i-- {
+			if all[i] != m.win {
+				all[i].Close()
 				return true, false
 			}
 		}
@@ -161,6 +171,10 @@ const failOnPurpose = "模拟程序出错"
 // closeDialog is the pseudo-label that closes the dialog on top, as its
 // close button would.
 const closeDialog = "关闭对话框"
+
+// closeWindow is the pseudo-label that closes the newest window besides the
+// main one (a screen opened in its own window), as its close box would.
+const closeWindow = "关闭窗口"
 
 // DismissChoosers closes the choosers Press opened, as 取消 would.
 func (m *MainWindow) DismissChoosers() {
