@@ -272,10 +272,7 @@ func (e *entriesWriter) scoreSheet(w *formWriter) {
 			j++
 		}
 		it := cols[i].item.Item
-		head := it.Title + "（" + model.PointsText(it.Points) + "）"
-		if n := formspec.ItemNumber(it, 0); n != "" {
-			head = n + " " + head
-		}
+		head := itemHead(it)
 		itemHeight = max(itemHeight, rowHeightFor(head, 9*float64((j-i+1)*per)))
 		w.merge(first+i*per, hItem, first+j*per+per-1, hItem, head, w.st.header)
 		for k := i; k <= j; k++ {

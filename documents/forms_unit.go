@@ -394,10 +394,7 @@ func (w *formWriter) reviewSheet(p *model.Period, dept string, units []model.Uni
 			j++
 		}
 		it := cols[i].item.Item
-		head := it.Title + "（" + model.PointsText(it.Points) + "）"
-		if n := formspec.ItemNumber(it, 0); n != "" {
-			head = n + " " + head
-		}
+		head := itemHead(it)
 		groupHeight = max(groupHeight, rowHeightFor(head, 9*float64(j-i+1)))
 		w.merge(first+i, group, first+j, group, head, w.st.header)
 		for k := i; k <= j; k++ {
@@ -436,4 +433,14 @@ func (w *formWriter) reviewSheet(p *model.Period, dept string, units []model.Uni
 	w.merge(cNo, w.row, last+1, w.row, "考评人：                部门负责人（签字）：                考评日期：    年  月  日", w.st.foot)
 	w.printSetup("landscape", group, labels)
 	w.protect()
+}
+
+// itemHead is an item's column header on a form or the entries workbook:
+// its number, title and points, "3 制度建设（2分）".
+func itemHead(it *model.Item) string {
+	head := it.Title + "（" + model.PointsText(it.Points) + "）"
+	if n := formspec.ItemNumber(it, 0); n != "" {
+		head = n + " " + head
+	}
+	return head
 }

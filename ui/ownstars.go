@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xingji/model"
-	"xingji/model/formspec"
 )
 
 // ownStarPanel is the 个性星 tab: the units' own stars (002 篇九: 十星 =
@@ -81,13 +80,7 @@ func (p *ownStarPanel) cell(row, col int) string {
 
 // refill lists the own stars that stand now.
 func (p *ownStarPanel) refill() {
-	p.rows = p.rows[:0]
-	for _, e := range p.s.data.Entries {
-		if k, _ := formspec.SubjectKindOf(e.Subject); e.Kind == model.EntryOwnStar && !e.Cleared() && k == model.SubjectUnit {
-			p.rows = append(p.rows, e)
-		}
-	}
-	sortByUnit(p.s.data, p.rows)
+	p.rows = unitEntries(p.s.data, model.EntryOwnStar, p.rows[:0])
 	text := fmt.Sprintf("每个党组织最多可报 %d 颗个性星", p.model().OwnSlots)
 	if r := p.model().OwnEarn; r != nil {
 		text += "，得分" + r.Describe("分") + "的获得"

@@ -163,6 +163,22 @@ func wideEnough(sel *widget.Select, options []string) fyne.CanvasObject {
 // need one stay disabled until then.
 const noPeriodText = "还没有考评周期：先点“新建考评周期…”，再生成下发表格。"
 
+// choosePeriod returns which of ps a screen shows after reading them again:
+// the one with id keep, else (keep 0) the first open one, else the first;
+// -1 when there is none.
+func choosePeriod(ps []model.Period, keep int64) int {
+	pick := -1
+	for i, p := range ps {
+		if p.ID == keep || (keep == 0 && pick < 0 && p.Status == model.PeriodOpen) {
+			pick = i
+		}
+	}
+	if pick < 0 && len(ps) > 0 {
+		pick = 0
+	}
+	return pick
+}
+
 // reload reads the periods and shows the chosen one's board.
 func (s *PeriodsScreen) reload() {
 	var ps []model.Period
@@ -184,16 +200,10 @@ func (s *PeriodsScreen) reload() {
 		}
 		s.periods = ps
 		names := make([]string, len(ps))
-		pick := -1
 		for i, p := range ps {
 			names[i] = fmt.Sprintf("%s（%s，%d个党组织）", p.Name, p.Status.Label(), len(p.Units))
-			if p.ID == keep || (keep == 0 && pick < 0 && p.Status == model.PeriodOpen) {
-				pick = i
-			}
 		}
-		if pick < 0 && len(ps) > 0 {
-			pick = 0
-		}
+		pick := choosePeriod(ps, keep)
 		s.periodSelect.Options = names
 		s.periodSelect.Selected = ""
 		s.current = -1

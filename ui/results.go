@@ -238,16 +238,10 @@ func (s *ResultsScreen) reload() {
 		}
 		s.periods = periods
 		names := make([]string, len(periods))
-		pick := -1
 		for i, p := range periods {
 			names[i] = periodChoice(p)
-			if p.ID == keep || (keep == 0 && pick < 0 && p.Status == model.PeriodOpen) {
-				pick = i
-			}
 		}
-		if pick < 0 && len(periods) > 0 {
-			pick = 0
-		}
+		pick := choosePeriod(periods, keep)
 		s.periodSelect.Options = names
 		s.periodSelect.Selected = ""
 		s.current = -1

@@ -11,6 +11,7 @@ import (
 
 	"xingji/model"
 	"xingji/model/formspec"
+	"xingji/scoring/period"
 )
 
 // vetoPanel is the 一票否决 tab: the vetoes that stand, each with its unit,
@@ -78,13 +79,7 @@ func (v *vetoPanel) cell(row, col int) string {
 
 // refill lists the vetoes that stand now.
 func (v *vetoPanel) refill() {
-	v.rows = v.rows[:0]
-	for _, e := range v.s.data.Entries {
-		if k, _ := formspec.SubjectKindOf(e.Subject); e.Kind == model.EntryVeto && !e.Cleared() && k == model.SubjectUnit {
-			v.rows = append(v.rows, e)
-		}
-	}
-	sortByUnit(v.s.data, v.rows)
+	v.rows = unitEntries(v.s.data, model.EntryVeto, v.rows[:0])
 	switch {
 	case len(v.vetoes()) == 0:
 		v.note.SetText("本期考核方案没有一票否决事项。")
@@ -186,4 +181,16 @@ func (v *vetoPanel) onWithdraw() {
 		})
 		return nil
 	})
+}
+
+// unitEntries appends to rows the entries of kind that stand now for the
+// period's units, in the units' order.
+func unitEntries(d *period.Data, kind model.EntryKind, rows []model.Entry) []model.Entry {
+	for _, e := range d.Entries {
+		if k, _ := formspec.SubjectKindOf(e.Subject); e.Kind == kind && !e.Cleared() && k == model.SubjectUnit {
+			rows = append(rows, e)
+		}
+	}
+	sortByUnit(d, rows)
+	return rows
 }
