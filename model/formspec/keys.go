@@ -140,6 +140,19 @@ var LedgerColumns = []LedgerColumn{
 // LedgerStates are the choices of the 完成情况 column.
 var LedgerStates = []string{"已完成", "推进中", "未完成", "已销号"}
 
+// Facts the commitment ledger (承诺台账) gives a unit, when its scheme
+// declares them (a cap, condition or facts-entered item may read them): the
+// commitments listed (lines with 承诺事项), those kept (已完成 or 已销号),
+// and those not yet (推进中 or 未完成).
+const (
+	LedgerCommitments = "commitments"
+	LedgerKept        = "commitmentsKept"
+	LedgerOpen        = "commitmentsOpen"
+)
+
+// LedgerKeptState reports whether a 完成情况 counts the commitment as kept.
+func LedgerKeptState(state string) bool { return state == "已完成" || state == "已销号" }
+
 // LedgerKey is the row key of ledger line n (1-based): "l:<n>".
 func LedgerKey(n int) string { return "l:" + strconv.Itoa(n) }
 

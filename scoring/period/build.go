@@ -61,9 +61,17 @@ type builder struct {
 	entries map[model.EntryKey]*model.Entry // current score entries
 	facts   map[model.EntryKey]bool         // current fact entries (Field empty)
 	got     map[string]map[string]bool      // subject → "self", "dept:<d>", "ballot" … what came
+	// ledger holds the commitment ledger's lines per unit.
+	ledger map[ledgerLineKey]*ledgerLine
 	// memberNames names peer raters ("m31" → 李四), built on first need.
 	memberNames map[string]string
 }
+
+// ledgerLineKey is one line of a unit's 承诺台账.
+type ledgerLineKey struct{ subject, line string }
+
+// ledgerLine is what the facts read of a ledger line.
+type ledgerLine struct{ listed, kept bool }
 
 type ratingKey struct {
 	subject int
@@ -129,9 +137,46 @@ func Build(d *Data) *Inputs {
 			b.value(sub, &sub.Values[vi])
 		}
 	}
+	b.ledgerFacts()
 	b.applyEntries()
 	b.finish()
 	return in
+}
+
+// ledgerFacts counts each unit's commitments — listed, kept, not yet —
+// as the facts the scheme declares of them (formspec.LedgerCommitments …).
+func (b *builder) ledgerFacts() {
+	s := &b.d.Period.Scheme
+	if s.Fact(formspec.LedgerCommitments) == nil && s.Fact(formspec.LedgerKept) == nil && s.Fact(formspec.LedgerOpen) == nil {
+		return
+	}
+	type counts struct{ listed, kept int64 }
+	per := map[string]*counts{}
+	for k, l := range b.ledger {
+		if !l.listed {
+			continue
+		}
+		c := per[k.subject]
+		if c == nil {
+			c = &counts{}
+			per[k.subject] = c
+		}
+		c.listed++
+		if l.kept {
+			c.kept++
+		}
+	}
+	for subject, c := range per {
+		sub := &b.in.Units.Subjects[b.unitAt[subject]]
+		for _, f := range []struct {
+			name string
+			n    int64
+		}{{formspec.LedgerCommitments, c.listed}, {formspec.LedgerKept, c.kept}, {formspec.LedgerOpen, c.listed - c.kept}} {
+			if s.Fact(f.name) != nil && !b.hasFactEntry(subject, f.name) {
+				sub.Facts = sub.Facts.Set(f.name, model.Dec(f.n))
+			}
+		}
+	}
 }
 
 // mark records that something came for a subject.
@@ -154,8 +199,22 @@ func (b *builder) value(sub *model.Submission, v *model.EntryValue) {
 	kind, _ := formspec.SubjectKindOf(v.Subject)
 	switch {
 	case v.Source == formspec.SourceLedger:
-		// Ledger lines are kept and shown with the unit; no scheme item
-		// reads them yet.
+		if _, ok := b.unitAt[v.Subject]; ok && (v.Field == formspec.LedgerWhat || v.Field == formspec.LedgerState) {
+			line := ledgerLineKey{v.Subject, v.Rater}
+			if b.ledger == nil {
+				b.ledger = map[ledgerLineKey]*ledgerLine{}
+			}
+			l := b.ledger[line]
+			if l == nil {
+				l = &ledgerLine{}
+				b.ledger[line] = l
+			}
+			if v.Field == formspec.LedgerWhat {
+				l.listed = v.Value != ""
+			} else {
+				l.kept = formspec.LedgerKeptState(v.Value)
+			}
+		}
 		return
 	case v.Source == formspec.SourceBallot:
 		if v.Field != formspec.SatisfactionFact {

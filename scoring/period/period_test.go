@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"xingji/model"
+	"xingji/model/formspec"
 	"xingji/scoring"
 )
 
@@ -266,5 +267,39 @@ func TestNextBandsAndInflation(t *testing.T) {
 	// Member 10: 81.7, 四星级党员; 五星 needs 90 and 特别突出, not entered.
 	if nb := r.Next("m:10"); nb == nil || nb.Reachable {
 		t.Errorf("member 10 cannot reach 五星 without 特别突出: %+v", nb)
+	}
+}
+
+// TestLedgerFacts: a scheme that declares the ledger's facts reads them
+// from 承诺台账 (000 items 23–27: "按“一事一表”建立台账…按期完成的已销号"):
+// lines listed, kept (已完成, 已销号) and not yet (推进中, 未完成).
+func TestLedgerFacts(t *testing.T) {
+	d := fixture(t)
+	d.Period.Scheme.Facts = append(d.Period.Scheme.Facts,
+		model.FactDef{Name: formspec.LedgerCommitments, Label: "承诺事项数", Unit: "项"},
+		model.FactDef{Name: formspec.LedgerOpen, Label: "未完成的承诺", Unit: "项"})
+	ledger := func(line, field, value string) model.EntryValue {
+		return model.EntryValue{Subject: "u:1", Source: formspec.SourceLedger, Rater: line, Field: field, Value: value, Sheet: "承诺台账", Cell: "D6"}
+	}
+	d.Accepted[0].Values = append(d.Accepted[0].Values,
+		ledger("1", formspec.LedgerWhat, "修缮村内道路2公里"), ledger("1", formspec.LedgerState, "已完成"),
+		ledger("2", formspec.LedgerWhat, "为留守老人每月上门服务"), ledger("2", formspec.LedgerState, "推进中"),
+		ledger("3", formspec.LedgerWhat, "组织技能培训两期"), ledger("3", formspec.LedgerState, "已销号"),
+		ledger("4", formspec.LedgerWhat, ""), ledger("4", formspec.LedgerState, "未完成"))
+	in := Build(d)
+	var facts scoring.Values
+	for _, s := range in.Units.Subjects {
+		if s.ID == "u:1" {
+			facts = s.Facts
+		}
+	}
+	if v, _ := facts.Get(formspec.LedgerCommitments); v != model.Dec(3) {
+		t.Errorf("commitments listed: %s (%v)", v, facts)
+	}
+	if v, _ := facts.Get(formspec.LedgerOpen); v != model.Dec(1) {
+		t.Errorf("commitments not yet kept: %s (%v)", v, facts)
+	}
+	if _, ok := facts.Get(formspec.LedgerKept); ok {
+		t.Errorf("a fact the scheme does not declare is not set: %v", facts)
 	}
 }
