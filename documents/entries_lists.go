@@ -198,9 +198,9 @@ func (e *entriesWriter) guide(w *formWriter, roles []model.SheetRole) {
 	for _, r := range roles {
 		names = append(names, "“"+r.Label()+"”")
 	}
-	purpose := "本表用于考核办录入不来自党组织填报表的数据：各考评部门的考评得分、考核事实、一票否决和个性星。填好后，在星级考评的“结果”页面点“导入录入表”导入。"
+	purpose := "本表用于考核办录入不来自党组织填报表的数据：各考评部门的考评得分、考核事实、一票否决和个性星。填好后，在星级考评的“考评结果”页点“导入录入表…”导入。"
 	if e.spec.Dept != nil {
-		purpose = "本表用于" + model.DeptLabel(*e.spec.Dept) + "录入本部门负责考评的项目的得分。填好后交考核办，在星级考评的“结果”页面点“导入录入表”导入。"
+		purpose = "本表用于" + model.DeptLabel(*e.spec.Dept) + "录入本部门负责考评的项目的得分。填好后交考核办，在星级考评的“考评结果”页点“导入录入表…”导入。"
 	}
 	lines := []string{
 		purpose,

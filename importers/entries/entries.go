@@ -144,7 +144,7 @@ func (r *reader) fail(sheet string, row, col int, msg, hint string) {
 }
 
 const (
-	hintRegenerate = "请在“结果”页面为本期重新生成录入表，填写后再导入"
+	hintRegenerate = "请在“考评结果”页点“导出录入表…”重新生成本期的录入表，填写后再导入"
 	hintNoEdit     = "请勿修改隐藏的工作表和隐藏的第1行、A列"
 )
 
@@ -160,7 +160,7 @@ func (r *reader) identify() (model.FormIdentity, bool) {
 	}
 	if idSheet == nil {
 		r.fail("", 0, 0, "这不是星级考评生成的录入表（找不到表单标识）",
-			"请在“结果”页面生成本期的录入表，填写后再导入；党组织和考评部门交回的表格请在“考评收件”页面导入")
+			"请在“考评结果”页点“导出录入表…”生成本期的录入表，填写后再导入；党组织和考评部门交回的表格请在“考评收件”页面导入")
 		return id, false
 	}
 	if err := json.Unmarshal([]byte(idSheet.Cell(2, 1).Text), &id); err != nil {
@@ -183,7 +183,7 @@ func (r *reader) identify() (model.FormIdentity, bool) {
 	}
 	if id.PeriodID != p.ID || id.PeriodName != p.Name {
 		r.fail("", 0, 0, "这是“"+id.PeriodName+"”的录入表，不是本期（“"+p.Name+"”）的",
-			"请导入本期的录入表，或在“结果”页面为本期生成录入表")
+			"请导入本期的录入表，或在“考评结果”页点“导出录入表…”生成本期的录入表")
 		return id, false
 	}
 	if id.Scheme != p.Scheme.Code || id.SchemeVersion != p.Scheme.Version {

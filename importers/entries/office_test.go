@@ -177,5 +177,5 @@ func TestDepartmentWorkbook(t *testing.T) {
 		}
 	}
 	refused(t, data, entries.ReadSpec{Period: &renamed, Units: units},
-		fileName+"：本期方案中没有由“宣传部”考评的项目。请在“结果”页面为本期重新生成录入表，填写后再导入。")
+		fileName+"：本期方案中没有由“宣传部”考评的项目。请在“考评结果”页点“导出录入表…”重新生成本期的录入表，填写后再导入。")
 }

@@ -149,15 +149,15 @@ func TestWrongWorkbooks(t *testing.T) {
 		want string
 	}{
 		{"另一个周期的录入表", write(t, other), readSpec(spec),
-			fileName + "：这是“2025年度村党支部星级评定”的录入表，不是本期（“2026年度村党支部星级评定”）的。请导入本期的录入表，或在“结果”页面为本期生成录入表。"},
+			fileName + "：这是“2025年度村党支部星级评定”的录入表，不是本期（“2026年度村党支部星级评定”）的。请导入本期的录入表，或在“考评结果”页点“导出录入表…”生成本期的录入表。"},
 		{"党组织的填报表", unitForm.Bytes(), readSpec(spec),
 			fileName + "：这是“2026年度村党支部星级评定”的单位填报表，不是录入表。党组织和考评部门交回的表格请在“考评收件”页面导入。"},
 		{"普通表格", plain, readSpec(spec),
-			fileName + "：这不是星级考评生成的录入表（找不到表单标识）。请在“结果”页面生成本期的录入表，填写后再导入；党组织和考评部门交回的表格请在“考评收件”页面导入。"},
+			fileName + "：这不是星级考评生成的录入表（找不到表单标识）。请在“考评结果”页点“导出录入表…”生成本期的录入表，填写后再导入；党组织和考评部门交回的表格请在“考评收件”页面导入。"},
 		{"标识被改动", fixture.EditIdentity(t, good, func(id *model.FormIdentity) { id.Dept = "组织部" }), readSpec(spec),
-			fileName + "，工作表“xingji_id”，第2行 A列：表单标识的校验码不符：标识中的考评周期、部门或方案版本被改动过。请在“结果”页面为本期重新生成录入表，填写后再导入；请勿修改隐藏的工作表和隐藏的第1行、A列。"},
+			fileName + "，工作表“xingji_id”，第2行 A列：表单标识的校验码不符：标识中的考评周期、部门或方案版本被改动过。请在“考评结果”页点“导出录入表…”重新生成本期的录入表，填写后再导入；请勿修改隐藏的工作表和隐藏的第1行、A列。"},
 		{"方案已改版", good, readSpec(newVersion),
-			fileName + "：这份录入表按方案“cun-xingji”版本“1”生成，而本期使用方案“cun-xingji”版本“2”。请在“结果”页面为本期重新生成录入表，填写后再导入。"},
+			fileName + "：这份录入表按方案“cun-xingji”版本“1”生成，而本期使用方案“cun-xingji”版本“2”。请在“考评结果”页点“导出录入表…”重新生成本期的录入表，填写后再导入。"},
 		{"删去了工作表", deleteSheet(t, good, facts), readSpec(spec),
 			fileName + "：找不到工作表“考核事实”（或其中隐藏的标记已被删除）。请使用生成的录入表填写，不要删除工作表或隐藏的第1行、A列。"},
 		{"不是表格", []byte("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), readSpec(spec),
@@ -178,7 +178,7 @@ func TestFormsReaderRefusesEntries(t *testing.T) {
 	if len(res.Errors) != 1 || res.Period != nil || len(res.Values) != 0 {
 		t.Fatalf("period %v, %d values, errors %v", res.Period, len(res.Values), res.Errors)
 	}
-	want := fileName + "：这是考核办自己填写的录入表（“2026年度村党支部星级评定”），不是下发给党组织或考评部门的表格。请在“结果”页面用“导入录入表”导入。"
+	want := fileName + "：这是考核办自己填写的录入表（“2026年度村党支部星级评定”），不是下发给党组织或考评部门的表格。请在“考评结果”页点“导入录入表…”导入。"
 	if got := res.Errors[0].Error(); got != want {
 		t.Errorf("error %s\nwant %s", got, want)
 	}

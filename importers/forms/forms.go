@@ -134,7 +134,7 @@ func (r *reader) identify() {
 		// The office's own workbook, dropped in with the returned forms:
 		// it is read as entries, never kept as a submission.
 		r.fail("", 0, 0, "这是考核办自己填写的录入表（“"+id.PeriodName+"”），不是下发给党组织或考评部门的表格",
-			"请在“结果”页面用“导入录入表”导入")
+			"请在“考评结果”页点“导入录入表…”导入")
 		return
 	}
 	p := r.cat.Period(id.PeriodID)
