@@ -56,7 +56,7 @@ type detailLine struct {
 }
 
 // detailColumns are the detail's columns.
-var detailColumns = []column{{"项目", 210}, {"分值", 52}, {"自评", 56}, {"考评", 56}, {"得分", 64}}
+var detailColumns = []column{{"项目", 210}, {"分值", 52}, {"自评", 56}, {"考评", 56}, {"得分", 96}}
 
 func newResultDetail(s *ResultsScreen) *resultDetail {
 	d := &resultDetail{s: s, chosen: -1}
@@ -124,6 +124,17 @@ func (d *resultDetail) show(res *period.Results, r resultRow) {
 		d.title.SetText(fmt.Sprintf("%s：总分 %s 分，等级总分 %s 分，%s，%s", r.name, sub.Total, sub.Grade, bandText(r), rank))
 		d.next.SetText(d.nextText(r))
 		d.lines = d.linesOf(res, r)
+		// A member's lines are sources: no 分值, 自评 or 考评 beside them.
+		kind, _ := formspec.SubjectKindOf(r.key)
+		for c := 1; c <= 3; c++ {
+			w, title := detailColumns[c].width, detailColumns[c].title
+			if kind == model.SubjectMember {
+				w, title = 0, ""
+			}
+			d.table.cols[c].title = title
+			d.table.SetColumnWidth(c, w)
+		}
+		d.table.SetColumnWidth(0, detailColumns[0].width+map[bool]float32{true: 164}[kind == model.SubjectMember])
 	}
 	var notes []string
 	if len(gaps) > 0 {

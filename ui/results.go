@@ -339,9 +339,14 @@ func (s *ResultsScreen) fill() {
 	if members {
 		s.table.cols[rcCode].title, s.table.cols[rcName].title, s.table.cols[rcParent].title = "", "姓名", "所在支部"
 		s.table.SetColumnWidth(rcCode, 0)
+		s.table.SetColumnWidth(rcName, 90)
+		s.table.SetColumnWidth(rcParent, 190)
+		s.table.SetColumnWidth(rcBand, 108)
 	} else {
 		s.table.cols[rcCode].title, s.table.cols[rcName].title, s.table.cols[rcParent].title = "编码", "党组织", "上级党组织"
-		s.table.SetColumnWidth(rcCode, resultColumns[rcCode].width)
+		for _, c := range []int{rcCode, rcName, rcParent, rcBand} {
+			s.table.SetColumnWidth(c, resultColumns[c].width)
+		}
 	}
 	if res != nil {
 		units := map[int64]*model.Unit{}

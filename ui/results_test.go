@@ -151,6 +151,7 @@ func TestResultsOfTheDemo(t *testing.T) {
 	if len(d.lines) < 4 || !strings.Contains(d.lines[0].label, "党员自评") {
 		t.Errorf("a member's lines are the sources: %+v", d.lines)
 	}
+	saveShot(t, m, "results-members.png")
 	s.viewSelect.SetSelected(viewUnits)
 
 	// Save a version, then read it back from the list.

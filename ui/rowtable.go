@@ -50,7 +50,8 @@ func newRowTable(cols []column, rows func() int, text func(row, col int) string,
 // setup fills in a rowTable embedded in a wider table type; that type's
 // constructor then extends the base widget with itself and sets the widths.
 func (t *rowTable) setup(cols []column, rows func() int, text func(row, col int) string, chosen func() int) {
-	t.cols, t.rows, t.text, t.chosen, t.padRow = cols, rows, text, chosen, -1
+	t.cols = append([]column(nil), cols...) // its own: a screen may retitle them
+	t.rows, t.text, t.chosen, t.padRow = rows, text, chosen, -1
 	t.Length = func() (int, int) { return t.rows() + 1, len(t.cols) }
 	t.CreateCell = func() fyne.CanvasObject {
 		l := widget.NewLabel("")
