@@ -53,7 +53,7 @@ func (o *Office) LoadDemo(ctx context.Context) (model.RosterResult, error) {
 // the fact they read, taken from the built-in scheme that holds them, so
 // that the demo shows a cap at work.
 func withElectionCaps(ctx context.Context, o *Office, s *model.Scheme) error {
-	src, err := o.FindScheme(ctx, "fuwu-wuxing", "")
+	src, _, err := o.FindScheme(ctx, "fuwu-wuxing", "")
 	if err != nil {
 		return err
 	}
@@ -143,11 +143,11 @@ func (o *Office) LoadDemoScale(ctx context.Context, scale demo.Scale, seed int64
 
 // createDemoPeriod opens the demo period on the demo county.
 func (o *Office) createDemoPeriod(ctx context.Context) (model.Period, error) {
-	s, err := o.FindScheme(ctx, demoScheme, "")
+	s, _, err := o.FindScheme(ctx, demoScheme, "")
 	if err != nil {
 		return model.Period{}, err
 	}
-	ms, err := o.FindScheme(ctx, demoMemberScheme, "")
+	ms, _, err := o.FindScheme(ctx, demoMemberScheme, "")
 	if err != nil {
 		return model.Period{}, err
 	}
