@@ -21,23 +21,43 @@ const DemoSeed = demo.Seed
 
 // LoadDemo fills an empty database with the fictional county committee and
 // its open period, and writes the demo's filled forms into
-// DemoSubmissionsDir, so that a newcomer can drop them on the window at once.
+// DemoSubmissionsDir, so that a newcomer can drop them on the window at once
+// (LoadDemoInto, as the window does it).
 func (o *Office) LoadDemo(ctx context.Context) (model.RosterResult, error) {
+	got, err := o.LoadDemoInto(ctx, demo.County, DemoSeed, o.DemoSubmissionsDir())
+	return got.Roster, err
+}
+
+// DemoLoaded is what LoadDemoInto did.
+type DemoLoaded struct {
+	Roster  model.RosterResult
+	Periods []model.Period // the periods open on the demo data
+	Files   [][]FormFile   // the filled forms written for each period, when a folder was given
+}
+
+// LoadDemoInto is the one way the demo is built, for the window and the
+// console alike: it fills an empty database with generated demo data of the
+// given scale, with the demo period open on it, and writes each period's
+// filled forms (WriteDemoSubmissions) into dir unless dir is "". It refuses
+// a database that already holds units.
+func (o *Office) LoadDemoInto(ctx context.Context, scale demo.Scale, seed int64, dir string) (DemoLoaded, error) {
 	defer o.settle()
-	res, err := o.LoadDemoScale(ctx, demo.County, DemoSeed)
-	if err != nil {
-		return res, err
+	var got DemoLoaded
+	var err error
+	if got.Roster, err = o.loadDemoScale(ctx, scale, seed); err != nil {
+		return got, err
 	}
-	ps, err := o.store.Periods(ctx)
-	if err != nil {
-		return res, err
+	if got.Periods, err = o.store.Periods(ctx); err != nil || dir == "" {
+		return got, err
 	}
-	for _, p := range ps {
-		if _, err := o.WriteDemoSubmissions(ctx, p.ID, o.DemoSubmissionsDir()); err != nil {
-			return res, err
+	for _, p := range got.Periods {
+		files, err := o.WriteDemoSubmissions(ctx, p.ID, dir)
+		if err != nil {
+			return got, err
 		}
+		got.Files = append(got.Files, files)
 	}
-	return res, nil
+	return got, nil
 }
 
 // addDemoEntries records what the demo office entered itself for its
@@ -59,10 +79,10 @@ func (o *Office) DemoSubmissionsDir() string {
 	return filepath.Join(filepath.Dir(o.store.Path()), "示范填报表")
 }
 
-// LoadDemoScale fills an empty database with generated demo data of the
+// loadDemoScale fills an empty database with generated demo data of the
 // given scale, with the demo period open on it (createDemoPeriod). It
 // refuses a database that already holds units.
-func (o *Office) LoadDemoScale(ctx context.Context, scale demo.Scale, seed int64) (model.RosterResult, error) {
+func (o *Office) loadDemoScale(ctx context.Context, scale demo.Scale, seed int64) (model.RosterResult, error) {
 	units, err := o.store.Units(ctx)
 	if err != nil {
 		return model.RosterResult{}, err
