@@ -279,6 +279,23 @@ func EffectiveDepartment(path []*Section, it *Item) string {
 	return ""
 }
 
+// UnitsForScheme returns the units a unit scheme is meant for, the one
+// rule for the period form, the console's period create and the demo: the
+// active 党支部 and 党总支 of the scheme's kinds (every kind when it names
+// none), in the order given (the store's tree order).
+func UnitsForScheme(units []Unit, s Scheme) []int64 {
+	var ids []int64
+	for _, u := range units {
+		if !u.Active() || (u.Level != LevelBranch && u.Level != LevelGeneral) {
+			continue
+		}
+		if AppliesToKind(s.Kinds, u.Kind) {
+			ids = append(ids, u.ID)
+		}
+	}
+	return ids
+}
+
 // AppliesToKind reports whether a list of kinds (empty: all) includes k. An
 // empty k (kind not known) matches only the empty list.
 func AppliesToKind(kinds []UnitKind, k UnitKind) bool {

@@ -234,3 +234,33 @@ func TestRangeDescribe(t *testing.T) {
 		}
 	}
 }
+
+// "A unit scheme is meant for the active 党支部 and 党总支 of its kinds":
+// the committee, the 党小组, the dissolved branch and the branch of another
+// kind are left out; the order given is kept.
+func TestUnitsForScheme(t *testing.T) {
+	units := []Unit{
+		{ID: 1, Level: LevelCommittee, Kind: KindRural},
+		{ID: 2, Level: LevelGeneral, Kind: KindRural},
+		{ID: 3, Level: LevelBranch, Kind: KindRural},
+		{ID: 4, Level: LevelBranch, Kind: KindRural, Dissolved: D(2025, 1, 1)},
+		{ID: 5, Level: LevelBranch, Kind: KindCommunity},
+		{ID: 6, Level: LevelGroup, Kind: KindRural},
+		{ID: 7, Level: LevelBranch},
+	}
+	for _, tc := range []struct {
+		name  string
+		kinds []UnitKind
+		want  []int64
+	}{
+		{"every kind", nil, []int64{2, 3, 5, 7}},
+		{"农村 only", []UnitKind{KindRural}, []int64{2, 3}},
+		{"no unit of the kind", []UnitKind{KindSchool}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := UnitsForScheme(units, Scheme{Kinds: tc.kinds}); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("UnitsForScheme = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

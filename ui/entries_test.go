@@ -205,7 +205,7 @@ func TestReviewEntryCorrectsAScore(t *testing.T) {
 func TestReviewEntryByDepartment(t *testing.T) {
 	m, o, _ := demoWithForms(t)
 	ctx := context.Background()
-	sc, err := o.FindScheme(ctx, "qiye-cxcy", "")
+	sc, _, err := o.FindScheme(ctx, "qiye-cxcy", "")
 	if err != nil {
 		t.Fatal(err)
 	}

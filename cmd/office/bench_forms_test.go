@@ -19,6 +19,7 @@ import (
 	"xingji/documents"
 	"xingji/importers"
 	"xingji/model"
+	"xingji/model/demo"
 	"xingji/model/formspec"
 	"xingji/scoring"
 )
@@ -152,12 +153,12 @@ func generateFormsCorpus(tb testing.TB, c formsCorpus) {
 	}
 	var ms *model.Scheme
 	for _, b := range scoring.BuiltinSchemes() {
-		if b.Code == demoMemberScheme {
+		if b.Code == demo.MemberSchemeCode {
 			ms = &b
 		}
 	}
 	if ms == nil {
-		tb.Fatalf("built-in member scheme %s not found", demoMemberScheme)
+		tb.Fatalf("built-in member scheme %s not found", demo.MemberSchemeCode)
 	}
 	units, err := o.UnitsForScheme(ctx, s)
 	if err != nil {

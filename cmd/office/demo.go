@@ -3,7 +3,6 @@ package office
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -12,102 +11,65 @@ import (
 	"xingji/documents"
 	"xingji/model"
 	"xingji/model/demo"
-	"xingji/model/formspec"
 )
 
-// Demo period: the village branches of the demo county are assessed by the
-// built-in 村党支部星级评定 scheme, their members appraised by 党员授旗评星.
-const (
-	DemoPeriodName   = "2026年度村党支部星级评定"
-	demoScheme       = "cun-xingji"
-	demoMemberScheme = "shouqi-pingxing-dangyuan"
-)
+// DemoPeriodName is the name of the demo's open period (demo.PeriodName).
+const DemoPeriodName = demo.PeriodName
 
-// DemoSeed is the seed of the demo data, so every newcomer sees the same
-// committee.
-const DemoSeed = 20261121
+// DemoSeed is the seed of the demo data (demo.Seed).
+const DemoSeed = demo.Seed
 
 // LoadDemo fills an empty database with the fictional county committee and
 // its open period, and writes the demo's filled forms into
-// DemoSubmissionsDir, so that a newcomer can drop them on the window at once.
+// DemoSubmissionsDir, so that a newcomer can drop them on the window at once
+// (LoadDemoInto, as the window does it).
 func (o *Office) LoadDemo(ctx context.Context) (model.RosterResult, error) {
+	got, err := o.LoadDemoInto(ctx, demo.County, DemoSeed, o.DemoSubmissionsDir())
+	return got.Roster, err
+}
+
+// DemoLoaded is what LoadDemoInto did.
+type DemoLoaded struct {
+	Roster  model.RosterResult
+	Periods []model.Period // the periods open on the demo data
+	Files   [][]FormFile   // the filled forms written for each period, when a folder was given
+}
+
+// LoadDemoInto is the one way the demo is built, for the window and the
+// console alike: it fills an empty database with generated demo data of the
+// given scale, with the demo period open on it, and writes each period's
+// filled forms (WriteDemoSubmissions) into dir unless dir is "". It refuses
+// a database that already holds units.
+func (o *Office) LoadDemoInto(ctx context.Context, scale demo.Scale, seed int64, dir string) (DemoLoaded, error) {
 	defer o.settle()
-	res, err := o.LoadDemoScale(ctx, demo.County, DemoSeed)
-	if err != nil {
-		return res, err
+	var got DemoLoaded
+	var err error
+	if got.Roster, err = o.loadDemoScale(ctx, scale, seed); err != nil {
+		return got, err
 	}
-	ps, err := o.store.Periods(ctx)
-	if err != nil {
-		return res, err
+	if got.Periods, err = o.store.Periods(ctx); err != nil || dir == "" {
+		return got, err
 	}
-	for _, p := range ps {
-		if _, err := o.WriteDemoSubmissions(ctx, p.ID, o.DemoSubmissionsDir()); err != nil {
-			return res, err
+	for _, p := range got.Periods {
+		files, err := o.WriteDemoSubmissions(ctx, p.ID, dir)
+		if err != nil {
+			return got, err
 		}
+		got.Files = append(got.Files, files)
 	}
-	return res, nil
+	return got, nil
 }
-
-// withElectionCaps adds to the demo's village scheme the caps of 002 篇十一
-// on late elections (不按期换届 → not 五星; over a year → not 四星), with
-// the fact they read, taken from the built-in scheme that holds them, so
-// that the demo shows a cap at work.
-func withElectionCaps(ctx context.Context, o *Office, s *model.Scheme) error {
-	src, err := o.FindScheme(ctx, "fuwu-wuxing", "")
-	if err != nil {
-		return err
-	}
-	for _, c := range src.Caps {
-		if strings.HasPrefix(c.Code, "election") {
-			s.Caps = append(s.Caps, c)
-		}
-	}
-	if f := src.Fact(demoElectionFact); f != nil && s.Fact(demoElectionFact) == nil {
-		s.Facts = append(s.Facts, *f)
-	}
-	s.Notes = append(s.Notes, model.Note{Text: "示范周期另加002篇十一关于不按期换届的两条限制（不得定为五星级；超过一年不得定为四星及以上），以便演示限制条件。"})
-	return nil
-}
-
-// demoElectionFact is the fact the election caps read.
-const demoElectionFact = "electionOverdueMonths"
-
-// demoUser is who the demo's entries are recorded as made by.
-const demoUser = "示范数据"
 
 // addDemoEntries records what the demo office entered itself for its
-// period, so that the results show each kind at once: a late election
-// (the cap), a 满意率 from a paper survey, a veto, and two members found
-// 特别突出.
+// period (demo.Entries).
 func (o *Office) addDemoEntries(ctx context.Context, p model.Period) error {
-	if len(p.Units) < 9 || p.Scheme.Fact(demoElectionFact) == nil {
-		return nil
+	es, err := demo.Entries(p, func(unitID int64) ([]model.Member, error) {
+		return o.store.MembersOfUnitAt(ctx, unitID, model.DateOf(o.Now()))
+	})
+	if err != nil || len(es) == 0 {
+		return err
 	}
-	unit := func(i int) string { return formspec.UnitSubject(p.Units[i]).String() }
-	es := []model.Entry{
-		{EntryKey: model.EntryKey{Subject: unit(5), Kind: model.EntryFact, Name: demoElectionFact}, Value: "5",
-			Reason: "村党支部应于2026年7月换届，延至12月未换届，未作请示"},
-		{EntryKey: model.EntryKey{Subject: unit(8), Kind: model.EntryFact, Name: formspec.SatisfactionFact}, Value: "76.5",
-			Reason: "乡党委入户发放纸质测评表，回收200份"},
-	}
-	if len(p.Scheme.Vetoes) > 0 {
-		es = append(es, model.Entry{EntryKey: model.EntryKey{Subject: unit(7), Kind: model.EntryVeto, Name: p.Scheme.Vetoes[0].Code},
-			Value: "1", Reason: "村党支部书记违反廉政规定，受党内警告处分", DocNo: "青纪发〔2026〕12号"})
-	}
-	if p.MemberScheme != nil && p.MemberScheme.Fact("outstanding") != nil {
-		members, err := o.store.MembersOfUnitAt(ctx, p.Units[1], model.DateOf(o.Now()))
-		if err != nil {
-			return err
-		}
-		for i := 0; i < 2 && i < len(members); i++ {
-			es = append(es, model.Entry{EntryKey: model.EntryKey{Subject: formspec.MemberSubject(members[i].ID).String(),
-				Kind: model.EntryFact, Name: "outstanding"}, Value: "1", Reason: "抗洪抢险中表现突出，受县委表彰"})
-		}
-	}
-	for i := range es {
-		es[i].User = demoUser
-	}
-	_, err := o.AddEntries(ctx, p.ID, es)
+	_, err = o.AddEntries(ctx, p.ID, es)
 	return err
 }
 
@@ -117,10 +79,10 @@ func (o *Office) DemoSubmissionsDir() string {
 	return filepath.Join(filepath.Dir(o.store.Path()), "示范填报表")
 }
 
-// LoadDemoScale fills an empty database with generated demo data of the
+// loadDemoScale fills an empty database with generated demo data of the
 // given scale, with the demo period open on it (createDemoPeriod). It
 // refuses a database that already holds units.
-func (o *Office) LoadDemoScale(ctx context.Context, scale demo.Scale, seed int64) (model.RosterResult, error) {
+func (o *Office) loadDemoScale(ctx context.Context, scale demo.Scale, seed int64) (model.RosterResult, error) {
 	units, err := o.store.Units(ctx)
 	if err != nil {
 		return model.RosterResult{}, err
@@ -143,23 +105,24 @@ func (o *Office) LoadDemoScale(ctx context.Context, scale demo.Scale, seed int64
 
 // createDemoPeriod opens the demo period on the demo county.
 func (o *Office) createDemoPeriod(ctx context.Context) (model.Period, error) {
-	s, err := o.FindScheme(ctx, demoScheme, "")
+	s, _, err := o.FindScheme(ctx, demo.SchemeCode, "")
 	if err != nil {
 		return model.Period{}, err
 	}
-	ms, err := o.FindScheme(ctx, demoMemberScheme, "")
+	ms, _, err := o.FindScheme(ctx, demo.MemberSchemeCode, "")
 	if err != nil {
 		return model.Period{}, err
 	}
-	if err := withElectionCaps(ctx, o, &s); err != nil {
+	src, _, err := o.FindScheme(ctx, demo.CapsSchemeCode, "")
+	if err != nil {
 		return model.Period{}, err
 	}
+	demo.WithElectionCaps(&s, src)
 	units, err := o.UnitsForScheme(ctx, s)
 	if err != nil {
 		return model.Period{}, err
 	}
-	p := model.Period{Name: DemoPeriodName, Start: model.D(2026, 1, 1), End: model.D(2026, 12, 31),
-		Scheme: s, MemberScheme: &ms, Units: units}
+	p := demo.Period(s, ms, units)
 	o.changed()
 	if err := o.store.CreatePeriod(ctx, &p); err != nil {
 		return p, err
@@ -168,10 +131,9 @@ func (o *Office) createDemoPeriod(ctx context.Context) (model.Period, error) {
 }
 
 // demoSubmissions fills the forms of a period as branches would and
-// returns them as files: most units correct, one unit sending a corrected
-// second version, one file with mistakes (a score above its 分值, text in a
-// number cell), a copy of a file already sent, two units missing, and each
-// department's review form.
+// returns them as files, each unit's as demo.UnitReturn says (most
+// correct, one sent twice, one corrected, one with mistakes, two missing),
+// and each department's review form.
 func (o *Office) demoSubmissions(ctx context.Context, periodID int64) ([]FormFile, error) {
 	files, err := o.periodForms(ctx, periodID)
 	if err != nil {
@@ -182,7 +144,7 @@ func (o *Office) demoSubmissions(ctx context.Context, periodID int64) ([]FormFil
 		return nil, err
 	}
 	p := cat.Period(periodID)
-	rng := rand.New(rand.NewSource(DemoSeed))
+	rng := rand.New(rand.NewSource(demo.Seed))
 	var out []FormFile
 	var units []FormFile
 	for _, f := range files {
@@ -197,35 +159,31 @@ func (o *Office) demoSubmissions(ctx context.Context, periodID int64) ([]FormFil
 		units = append(units, f)
 	}
 	for i, f := range units {
-		switch {
-		case i == len(units)-1 || i == len(units)-2 && len(units) > 3:
-			continue // missing: nobody sent it
-		case i == len(units)-3 && len(units) > 4:
-			bad := map[string]any{}
-			filled, err := fillForm(f, p, rng, bad)
+		ret := demo.UnitReturn(i, len(units))
+		if ret.Missing {
+			continue // nobody sent it
+		}
+		var mistakes map[string]any
+		if ret.Mistakes {
+			mistakes = map[string]any{}
+		}
+		filled, err := fillForm(f, p, rng, mistakes)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, filled)
+		if ret.Copy {
+			cp := filled
+			cp.Name = strings.TrimSuffix(filled.Name, ".xlsx") + "（副本）.xlsx"
+			out = append(out, cp)
+		}
+		if ret.Corrected {
+			v2, err := fillForm(f, p, rng, nil)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, filled)
-		default:
-			filled, err := fillForm(f, p, rng, nil)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, filled)
-			if i == 0 {
-				cp := filled
-				cp.Name = strings.TrimSuffix(filled.Name, ".xlsx") + "（副本）.xlsx"
-				out = append(out, cp)
-			}
-			if i == 1 {
-				v2, err := fillForm(f, p, rng, nil)
-				if err != nil {
-					return nil, err
-				}
-				v2.Name = strings.TrimSuffix(filled.Name, ".xlsx") + "（修改后）.xlsx"
-				out = append(out, v2)
-			}
+			v2.Name = strings.TrimSuffix(filled.Name, ".xlsx") + "（修改后）.xlsx"
+			out = append(out, v2)
 		}
 	}
 	return out, nil
@@ -249,110 +207,16 @@ func (o *Office) WriteDemoSubmissions(ctx context.Context, periodID int64, dir s
 	return files, nil
 }
 
-// fillForm fills one form with plausible values. With mistakes non-nil it
-// puts two mistakes in 自评表: a score above its 分值 and text in a number
-// cell.
+// fillForm fills one form with the demo's values (demo.FormValue). With
+// mistakes non-nil it puts two mistakes in 自评表.
 func fillForm(f FormFile, p *model.Period, rng *rand.Rand, mistakes map[string]any) (FormFile, error) {
 	var b bytes.Buffer
 	err := documents.FillForm(bytes.NewReader(f.Data), &b, func(role model.SheetRole, rowKey, colKey string) any {
-		return demoValue(p, rng, role, rowKey, colKey, mistakes)
+		return demo.FormValue(p, rng, role, rowKey, colKey, mistakes)
 	})
 	if err != nil {
 		return f, err
 	}
 	f.Data = b.Bytes()
 	return f, nil
-}
-
-func demoValue(p *model.Period, rng *rand.Rand, role model.SheetRole, rowKey, colKey string, mistakes map[string]any) any {
-	half := func(lo, hi float64) float64 { // a score in [lo, hi] to the half point
-		v := lo + rng.Float64()*(hi-lo)
-		return float64(int(v*2)) / 2
-	}
-	switch role {
-	case model.RoleSelf, model.RoleReview:
-		key := rowKey
-		if role == model.RoleReview {
-			key = colKey
-		}
-		if colKey == formspec.KeyNote {
-			if rng.Intn(4) == 0 {
-				return []string{"已查阅会议记录和台账", "扣分原因：个别活动记录不完整", "佐证材料见附件", "按季度开展，资料齐全"}[rng.Intn(4)]
-			}
-			return nil
-		}
-		fk, err := formspec.ParseFieldKey(key)
-		if err != nil {
-			return nil
-		}
-		it := p.Scheme.Item(fk.Item)
-		if it == nil {
-			return nil
-		}
-		for _, fd := range model.ItemFields(it) {
-			if fd.Name != fk.Field {
-				continue
-			}
-			switch fd.Kind {
-			case model.FieldScore:
-				hi := it.Points.Float()
-				if mistakes != nil && role == model.RoleSelf {
-					switch len(mistakes) {
-					case 0:
-						mistakes["over"] = true
-						return fmt.Sprintf("%g分", hi+5)
-					case 1:
-						mistakes["text"] = true
-						return "良好"
-					}
-				}
-				if it.Penalty {
-					return 0
-				}
-				return half(hi*0.75, hi)
-			case model.FieldFlag:
-				if rng.Intn(6) == 0 {
-					return formspec.FlagNo
-				}
-				return formspec.FlagYes
-			default:
-				if fd.Max != nil {
-					return half(fd.Max.Float()*0.8, fd.Max.Float())
-				}
-				return rng.Intn(3)
-			}
-		}
-	case model.RoleAppraisal:
-		if rng.Intn(20) == 0 {
-			return nil // a rater who did not take part
-		}
-		return half(p.MemberScheme.Total.Float()*0.7, p.MemberScheme.Total.Float())
-	case model.RoleBallot:
-		switch rowKey {
-		case formspec.VoteSatisfied.Key():
-			return 30 + rng.Intn(30)
-		case formspec.VoteBasic.Key():
-			return 3 + rng.Intn(10)
-		case formspec.VoteUnsatisfied.Key():
-			return rng.Intn(5)
-		}
-	case model.RoleLedger:
-		line, ok := formspec.LedgerLine(rowKey)
-		if !ok || line == "" || line > "3" || len(line) > 1 {
-			return nil
-		}
-		switch colKey {
-		case formspec.LedgerWho:
-			return []string{"支部班子", "党员代表", "支部书记"}[int(line[0]-'1')]
-		case formspec.LedgerWhat:
-			return []string{"修缮村内道路2公里", "为留守老人每月上门服务一次", "组织技能培训两期"}[int(line[0]-'1')]
-		case formspec.LedgerDeadline:
-			return "2026年" + []string{"6", "9", "12"}[int(line[0]-'1')] + "月"
-		case formspec.LedgerState:
-			return formspec.LedgerStates[rng.Intn(2)]
-		case formspec.LedgerEvidence:
-			return "照片、签到表"
-		}
-	}
-	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -15,10 +14,8 @@ import (
 	"time"
 
 	"xingji/documents"
-	"xingji/importers"
 	"xingji/importers/forms"
 	"xingji/model"
-	"xingji/model/formspec"
 )
 
 // catalog builds what the forms reader checks files against: every period,
@@ -322,60 +319,7 @@ func sha256Hex(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// IsFormFile reports whether path is something to import as returned forms
-// rather than a roster: a folder, a .zip archive, or a workbook of ours.
-// It only sniffs: for an xlsx it reads the workbook part (for the identity
-// sheet) and the shared strings (for the sheets' hidden marks), never the
-// worksheets, so that a large roster dropped on the window is not read
-// twice; a small .xls or .csv is opened whole.
-func IsFormFile(path string) bool {
-	info, err := os.Stat(path)
-	if err != nil {
-		return false
-	}
-	if info.IsDir() || strings.EqualFold(filepath.Ext(path), ".zip") {
-		return true
-	}
-	if zr, err := zip.OpenReader(path); err == nil {
-		defer zr.Close()
-		return zipPartHas(&zr.Reader, "xl/workbook.xml", `"`+model.FormIdentitySheet+`"`) ||
-			zipPartHas(&zr.Reader, "xl/sharedStrings.xml", formspec.SheetMarker)
-	}
-	if info.Size() > 4<<20 {
-		return false // no .xls or .csv form is this large
-	}
-	t, err := importers.OpenFile(path)
-	if err != nil {
-		return false
-	}
-	for _, sh := range t.Sheets {
-		a1 := importers.Clean(sh.Cell(1, 1).Text) // a form sheet's mark or the identity sheet's marker
-		if _, isSheet := formspec.SheetRoleOf(a1); isSheet || a1 == formspec.IdentityMarker {
-			return true
-		}
-	}
-	return false
-}
-
-// zipPartHas reports whether the archive's part name holds text, reading
-// at most 64 MB of it.
-func zipPartHas(zr *zip.Reader, name, text string) bool {
-	for _, f := range zr.File {
-		if f.Name != name {
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return false
-		}
-		defer rc.Close()
-		b, _ := io.ReadAll(io.LimitReader(rc, 64<<20))
-		return bytes.Contains(b, []byte(text))
-	}
-	return false
-}
-
-// IsFormFile reports whether path holds returned forms (see the package
-// function IsFormFile); it lets the window choose between a roster and forms
-// when files are dropped.
-func (o *Office) IsFormFile(path string) bool { return IsFormFile(path) }
+// IsFormFile reports whether path holds returned forms (forms.IsFormFile);
+// it lets the window choose between a roster and forms when files are
+// dropped.
+func (o *Office) IsFormFile(path string) bool { return forms.IsFormFile(path) }

@@ -390,7 +390,7 @@ func TestIsFormFile(t *testing.T) {
 		}
 	}
 	for path, want := range map[string]bool{dir: true, form: true, noID: true, roster: false, filepath.Join(dir, "不存在.xlsx"): false} {
-		if got := IsFormFile(path); got != want {
+		if got := o.IsFormFile(path); got != want {
 			t.Errorf("IsFormFile(%s) = %v, want %v", filepath.Base(path), got, want)
 		}
 	}

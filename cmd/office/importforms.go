@@ -1,19 +1,12 @@
 package office
 
 import (
-	"archive/zip"
 	"context"
-	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"sort"
 	"strconv"
-	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"xingji/importers"
 	"xingji/importers/forms"
@@ -21,31 +14,13 @@ import (
 	"xingji/model/sqlite"
 )
 
-// Limits on what an import reads from folders and archives. Each is named
-// in the message when exceeded.
-const (
-	// MaxImportFiles is the most files one import takes (a prefecture has
-	// about 5,000 units).
-	MaxImportFiles = 20_000
-	// MaxZipTotal is the most bytes all entries of one .zip archive may
-	// unpack to, against zip bombs.
-	MaxZipTotal = 2 << 30
-)
-
-// input is one file to import, from disk or from an archive.
-type input struct {
-	name  string // as given: a path, or archive.zip/entry
-	label string // as messages name it: the file's base name, or archive.zip/entry
-	read  func() ([]byte, error)
-}
-
 // ImportForms imports returned forms: files, folders (searched through) and
 // .zip archives. Each file goes in entirely or not at all; its bytes are
 // kept whatever the outcome. The same file sent twice is recognised and
 // ignored; a corrected file makes a new version. Cancelling ctx stops after
 // the file in hand: the files already imported stay. progress may be nil.
 func (o *Office) ImportForms(ctx context.Context, paths []string, progress func(done, total int, last model.FileResult)) ([]model.FileResult, error) {
-	inputs, early, closers := expandInputs(paths)
+	inputs, early, closers := importers.ExpandInputs(paths)
 	defer func() {
 		for _, c := range closers {
 			c.Close()
@@ -85,7 +60,7 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress func(
 	// ready to store, its values encoded — then stored in the order given,
 	// several to a transaction.
 	type parsed struct {
-		in   input
+		in   importers.Input
 		data []byte
 		res  *forms.Result
 		r    model.FileResult
@@ -103,13 +78,13 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress func(
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				data, err := inputs[i].read()
+				data, err := inputs[i].Read()
 				if err != nil {
 					out[i] <- parsed{err: err}
 					continue
 				}
-				res := forms.Read(inputs[i].label, data, cat)
-				r, sub := prepare(inputs[i].name, data, res)
+				res := forms.Read(inputs[i].Label, data, cat)
+				r, sub := prepare(inputs[i].Name, data, res)
 				prep, err := sqlite.PrepareSubmission(sub, data)
 				out[i] <- parsed{data: data, res: res, r: r, prep: prep, err: err}
 			}
@@ -188,7 +163,7 @@ func (o *Office) ImportForms(ctx context.Context, paths []string, progress func(
 				return results, err
 			}
 			if p.err != nil && p.res == nil {
-				report(model.FileResult{Name: in.name, Outcome: model.OutcomeRejected, Problems: []string{p.err.Error()}})
+				report(model.FileResult{Name: in.Name, Outcome: model.OutcomeRejected, Problems: []string{p.err.Error()}})
 				<-window
 				continue
 			}
@@ -271,158 +246,6 @@ func prepare(name string, data []byte, res *forms.Result) (model.FileResult, *mo
 		r.Outcome, r.Values = model.OutcomeAccepted, len(res.Values)
 	}
 	return r, sub
-}
-
-// formExts are the file name extensions taken from folders and archives;
-// a file given by name is tried whatever its extension.
-var formExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".csv": true}
-
-// expandInputs turns the paths given into files to import: folders are
-// searched through, .zip archives opened. Problems found on the way
-// (a missing path, a damaged archive) come back as rejected results.
-func expandInputs(paths []string) (ins []input, bad []model.FileResult, closers []io.Closer) {
-	reject := func(name, msg string) {
-		bad = append(bad, model.FileResult{Name: name, Outcome: model.OutcomeRejected, Problems: []string{msg}})
-	}
-	fromDisk := func(path string) input {
-		return input{name: path, label: filepath.Base(path), read: func() ([]byte, error) { return importers.ReadFile(path) }}
-	}
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			reject(p, p+"：找不到这个文件或文件夹。请确认它没有被移动或删除")
-			continue
-		}
-		switch {
-		case info.IsDir():
-			var found []string
-			_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-				if err != nil {
-					reject(path, path+"：无法打开这个文件夹，请确认有读取权限")
-					return nil
-				}
-				base := d.Name()
-				if d.IsDir() {
-					if path != p && strings.HasPrefix(base, ".") {
-						return filepath.SkipDir
-					}
-					return nil
-				}
-				if strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".") {
-					return nil // Excel's lock files, hidden files
-				}
-				ext := strings.ToLower(filepath.Ext(base))
-				if formExts[ext] || ext == ".zip" {
-					found = append(found, path)
-				}
-				return nil
-			})
-			sort.Strings(found)
-			for _, f := range found {
-				if strings.EqualFold(filepath.Ext(f), ".zip") {
-					zi, zb, c := expandZip(f)
-					ins, bad = append(ins, zi...), append(bad, zb...)
-					if c != nil {
-						closers = append(closers, c)
-					}
-				} else {
-					ins = append(ins, fromDisk(f))
-				}
-			}
-		case isZip(p):
-			zi, zb, c := expandZip(p)
-			ins, bad = append(ins, zi...), append(bad, zb...)
-			if c != nil {
-				closers = append(closers, c)
-			}
-		default:
-			ins = append(ins, fromDisk(p))
-		}
-	}
-	if len(ins) > MaxImportFiles {
-		reject("", "一次最多导入 "+itoa(MaxImportFiles)+" 个文件，这次选了 "+itoa(len(ins))+" 个。请分几次导入")
-		ins = nil
-	}
-	return ins, bad, closers
-}
-
-// isZip reports whether the file at path is a zip archive that is not an
-// xlsx workbook (which is a zip too).
-func isZip(path string) bool {
-	if !strings.EqualFold(filepath.Ext(path), ".zip") {
-		return false
-	}
-	return true
-}
-
-// expandZip lists the spreadsheets inside a .zip archive. Each entry is
-// read only when imported, and never beyond the size limit, whatever its
-// header claims.
-func expandZip(path string) ([]input, []model.FileResult, io.Closer) {
-	base := filepath.Base(path)
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		return nil, []model.FileResult{{Name: path, Outcome: model.OutcomeRejected,
-			Problems: []string{base + "：压缩包已损坏或不是 zip 格式。请重新压缩（右键→发送到→压缩文件夹）后再导入，或先解压再导入文件夹"}}}, nil
-	}
-	var ins []input
-	var bad []model.FileResult
-	var claimed uint64
-	for _, f := range zr.File {
-		if f.FileInfo().IsDir() {
-			continue
-		}
-		name := zipName(f)
-		entry := filepath.Base(name)
-		display := base + "/" + name
-		if strings.HasPrefix(entry, "~$") || strings.HasPrefix(entry, ".") || strings.HasPrefix(name, "__MACOSX/") {
-			continue
-		}
-		ext := strings.ToLower(filepath.Ext(entry))
-		if ext == ".zip" {
-			bad = append(bad, model.FileResult{Name: display, Outcome: model.OutcomeRejected,
-				Problems: []string{display + "：压缩包里又套了压缩包，请先解压里面的压缩包再导入"}})
-			continue
-		}
-		if !formExts[ext] {
-			continue
-		}
-		claimed += f.UncompressedSize64
-		if claimed > MaxZipTotal || f.UncompressedSize64 > importers.DefaultSizeLimit {
-			bad = append(bad, model.FileResult{Name: display, Outcome: model.OutcomeRejected,
-				Problems: []string{display + "：解压后太大（单个文件超过 " + importers.SizeText(importers.DefaultSizeLimit) +
-					"，或整个压缩包超过 " + importers.SizeText(MaxZipTotal) + "），可能是异常的压缩包，未导入。请检查文件来源"}})
-			continue
-		}
-		f := f
-		ins = append(ins, input{name: display, label: display, read: func() ([]byte, error) {
-			rc, err := f.Open()
-			if err != nil {
-				return nil, &importers.Error{File: display, Message: "无法从压缩包中读出这个文件", Hint: "压缩包可能已损坏，请重新压缩后再导入", Err: err}
-			}
-			defer rc.Close()
-			b, err := io.ReadAll(io.LimitReader(rc, importers.DefaultSizeLimit+1))
-			if err != nil {
-				return nil, &importers.Error{File: display, Message: "压缩包中的这个文件已损坏", Hint: "请重新压缩后再导入", Err: err}
-			}
-			if len(b) > importers.DefaultSizeLimit {
-				return nil, &importers.Error{File: display, Message: "解压后超过 " + importers.SizeText(importers.DefaultSizeLimit), Hint: "可能是异常的压缩包，请检查文件来源"}
-			}
-			return b, nil
-		}})
-	}
-	return ins, bad, zr
-}
-
-// zipName returns an entry's name: UTF-8 when flagged or valid, else
-// decoded from GB18030, as Windows' own "压缩文件夹" writes Chinese names.
-func zipName(f *zip.File) string {
-	if f.NonUTF8 || !utf8.ValidString(f.Name) {
-		if s, ok := importers.DecodeText([]byte(f.Name)); ok {
-			return s
-		}
-	}
-	return f.Name
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

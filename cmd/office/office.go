@@ -1,6 +1,10 @@
 // Package office wires the store, the importers and the demo generator into
 // the jobs both programs offer — the desktop window and the console tool —
-// so that each job is written once. It holds no rules of its own.
+// so that each job is written once. It holds no rules of its own: which
+// units a scheme is for and which scheme a code names are in model, what a
+// dropped path is and how folders and archives open are in importers, what
+// the demo holds is in model/demo; a job here reads, calls them, and
+// writes.
 //
 // The store is a field, not embedded: what Office offers is listed here, one
 // file per family — office.go (open, close, clock, path), units.go,

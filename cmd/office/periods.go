@@ -24,22 +24,12 @@ func (o *Office) SetPeriodStatus(ctx context.Context, id int64, st model.PeriodS
 	return o.store.SetPeriodStatus(ctx, id, st)
 }
 
-// UnitsForScheme returns the active units a unit scheme is meant for: the
-// 党支部 and 党总支 of the scheme's kinds (every kind when it names none),
-// in tree order.
+// UnitsForScheme returns the active units a unit scheme is meant for (see
+// model.UnitsForScheme), in tree order.
 func (o *Office) UnitsForScheme(ctx context.Context, s model.Scheme) ([]int64, error) {
 	units, err := o.store.Units(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var ids []int64
-	for _, u := range units {
-		if !u.Active() || (u.Level != model.LevelBranch && u.Level != model.LevelGeneral) {
-			continue
-		}
-		if model.AppliesToKind(s.Kinds, u.Kind) {
-			ids = append(ids, u.ID)
-		}
-	}
-	return ids, nil
+	return model.UnitsForScheme(units, s), nil
 }

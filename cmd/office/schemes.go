@@ -47,26 +47,25 @@ func (o *Office) SavedSchemes(ctx context.Context) ([]model.Scheme, error) {
 	return out, nil
 }
 
-// FindScheme returns a scheme by code and version: a stored one, else a
-// built-in one (version "" takes the newest stored, else the built-in).
-func (o *Office) FindScheme(ctx context.Context, code, version string) (model.Scheme, error) {
+// FindScheme returns a scheme by code and version ("": the newest), saved
+// or built-in, by the rule of model.FindScheme, and whether it is a
+// built-in one.
+func (o *Office) FindScheme(ctx context.Context, code, version string) (model.Scheme, bool, error) {
 	infos, err := o.store.Schemes(ctx)
 	if err != nil {
-		return model.Scheme{}, err
+		return model.Scheme{}, false, err
 	}
-	for i := len(infos) - 1; i >= 0; i-- {
-		in := infos[i]
-		if in.Code == code && (version == "" || in.Version == version) {
-			return o.store.Scheme(ctx, in.Code, in.Version)
-		}
+	keys := make([]model.SchemeKey, len(infos))
+	for i, in := range infos {
+		keys[i] = model.SchemeKey{Code: in.Code, Version: in.Version}
 	}
-	for _, s := range scoring.BuiltinSchemes() {
-		if s.Code == code && (version == "" || s.Version == version) {
-			return s, nil
-		}
+	at, builtin, err := model.FindScheme(keys, scoring.BuiltinSchemes(), code, version)
+	switch {
+	case err != nil:
+		return model.Scheme{}, false, err
+	case builtin != nil:
+		return *builtin, true, nil
 	}
-	if version != "" {
-		return model.Scheme{}, model.Errorf(model.ENotFound, "找不到编码为“%s”、版本为“%s”的方案", code, version)
-	}
-	return model.Scheme{}, model.Errorf(model.ENotFound, "找不到编码为“%s”的方案（可用 scheme list 查看）", code)
+	s, err := o.store.Scheme(ctx, infos[at].Code, infos[at].Version)
+	return s, false, err
 }

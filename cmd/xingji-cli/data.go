@@ -35,29 +35,21 @@ func runDemo(m *Main, ctx context.Context, args []string) error {
 		return err
 	}
 	defer o.Close()
+	dir := *subs
+	if dir == "" && *scale == string(demo.County) {
+		dir = o.DemoSubmissionsDir()
+	}
 	start := time.Now()
-	res, err := o.LoadDemoScale(ctx, demo.Scale(*scale), *seed)
+	got, err := o.LoadDemoInto(ctx, demo.Scale(*scale), *seed, dir)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(m.Stdout, "已生成示范数据：%d 个党组织，%d 名党员（用时 %.1f 秒）\n数据库：%s\n",
-		res.UnitsCreated, res.MembersAdded, time.Since(start).Seconds(), o.Path())
-	ps, err := o.Periods(ctx)
-	if err != nil {
-		return err
-	}
-	for _, p := range ps {
+		got.Roster.UnitsCreated, got.Roster.MembersAdded, time.Since(start).Seconds(), o.Path())
+	for i, p := range got.Periods {
 		fmt.Fprintf(m.Stdout, "考评周期 %d“%s”已开始：%d 个党组织参评\n", p.ID, p.Name, len(p.Units))
-		dir := *subs
-		if dir == "" && *scale == string(demo.County) {
-			dir = o.DemoSubmissionsDir()
-		}
 		if dir != "" {
-			files, err := o.WriteDemoSubmissions(ctx, p.ID, dir)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(m.Stdout, "已写出 %d 份填好的示范表格到：%s\n可运行 xingji-cli import \"%s\" 导入，或拖到星级考评窗口中\n", len(files), dir, dir)
+			fmt.Fprintf(m.Stdout, "已写出 %d 份填好的示范表格到：%s\n可运行 xingji-cli import \"%s\" 导入，或拖到星级考评窗口中\n", len(got.Files[i]), dir, dir)
 		}
 	}
 	return nil

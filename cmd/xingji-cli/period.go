@@ -133,13 +133,13 @@ func periodCreate(m *Main, ctx context.Context, args []string) error {
 		return err
 	}
 	defer o.Close()
-	s, err := o.FindScheme(ctx, *scheme, *version)
+	s, _, err := findScheme(ctx, o, *scheme, *version)
 	if err != nil {
 		return err
 	}
 	p := model.Period{Name: strings.TrimSpace(*name), Scheme: s}
 	if *memberScheme != "" {
-		ms, err := o.FindScheme(ctx, *memberScheme, "")
+		ms, _, err := findScheme(ctx, o, *memberScheme, "")
 		if err != nil {
 			return err
 		}

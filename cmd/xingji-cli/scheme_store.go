@@ -82,25 +82,15 @@ func codeAndFlags(args []string) (string, []string) {
 	return "", args
 }
 
-// findScheme returns the scheme with the code and version (""; the latest):
-// the office's saved one first, else the built-in one.
+// findScheme returns the scheme with the code and version ("": the newest)
+// and whether it is a built-in one (Office.FindScheme), pointing a scheme
+// not found to scheme list.
 func findScheme(ctx context.Context, o *office.Office, code, version string) (model.Scheme, bool, error) {
-	s, err := o.Scheme(ctx, code, version)
-	if err == nil {
-		return s, false, nil
+	s, isBuiltin, err := o.FindScheme(ctx, code, version)
+	if model.ErrorCodeOf(err) == model.ENotFound {
+		return s, false, model.Errorf(model.ENotFound, "%s。运行 xingji-cli scheme list 查看所有方案", model.ErrorMessage(err))
 	}
-	if model.ErrorCodeOf(err) != model.ENotFound {
-		return s, false, err
-	}
-	for _, b := range builtin.Schemes() {
-		if b.Code == code && (version == "" || version == b.Version) {
-			return b, true, nil
-		}
-	}
-	if version != "" {
-		return s, false, model.Errorf(model.ENotFound, "没有编码为“%s”、版本为“%s”的方案。运行 xingji-cli scheme list 查看所有方案", code, version)
-	}
-	return s, false, model.Errorf(model.ENotFound, "没有编码为“%s”的方案。运行 xingji-cli scheme list 查看所有方案", code)
+	return s, isBuiltin, err
 }
 
 // schemeArgs parses `CODE [--version V]` plus the extra flags set up by

@@ -9,6 +9,11 @@
 // region codes 3698xx/3699xx, which belong to no real prefecture, so they can
 // never be a real person's number.
 //
+// The content of the demo period is here too, as values: its name and
+// schemes (Period, WithElectionCaps), what the office enters itself
+// (Entries), and how the branches fill and return their forms (FormValue,
+// UnitReturn). Writing them to the store and to files is the office's job.
+//
 // Generation is deterministic: the same Scale and seed give the same plan,
 // byte for byte. Dates are relative to a fixed day, AsOf, not to the clock.
 package demo
