@@ -158,7 +158,7 @@ func (d *resultDetail) show(res *period.Results, r resultRow) {
 // nextText says how far the subject is from the next band, or why no
 // rise of its score can earn it: a cap, a veto, a condition, a quota.
 func (d *resultDetail) nextText(r resultRow) string {
-	nb := d.res.Next(r.key)
+	nb := r.next
 	if nb == nil || len(nb.Why) == 0 {
 		return ""
 	}

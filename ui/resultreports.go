@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xingji/model"
+	"xingji/model/formspec"
 	"xingji/scoring"
 	"xingji/scoring/period"
 )
@@ -20,18 +21,18 @@ import (
 func (s *ResultsScreen) fillReports() {
 	res := s.res
 	if res == nil {
-		s.missing.SetText("")
-		s.vetoes.SetText("")
-		s.quotas.SetText("")
-		s.inflation.SetText("")
-		s.raters.SetText("")
+		s.setReport(s.missing, "")
+		s.setReport(s.vetoes, "")
+		s.setReport(s.quotas, "")
+		s.setReport(s.inflation, "")
+		s.setReport(s.raters, "")
 		return
 	}
-	s.missing.SetText(missingReport(res))
-	s.vetoes.SetText(s.vetoReport())
-	s.quotas.SetText(quotaReport(res))
-	s.inflation.SetText(inflationReport(res))
-	s.raters.SetText(s.raterReport())
+	s.setReport(s.missing, missingReport(res))
+	s.setReport(s.vetoes, s.vetoReport())
+	s.setReport(s.quotas, quotaReport(res))
+	s.setReport(s.inflation, inflationReport(res))
+	s.setReport(s.raters, s.raterReport())
 }
 
 // inflationReport lists the units whose self-assessment is furthest above
@@ -83,25 +84,40 @@ func (s *ResultsScreen) raterReport() string {
 	return b.String()
 }
 
+// setReport puts text on a report's label, laid out at once only when its
+// tab is showing, else when the tab is chosen: laying out a city's list of
+// what is missing takes longer than computing it.
+func (s *ResultsScreen) setReport(l *widget.Label, text string) {
+	if l.Text == text {
+		return
+	}
+	l.Text = text
+	if t := s.side.Selected(); t != nil && s.reportOn[t] == l {
+		delete(s.stale, l)
+		l.Refresh()
+		return
+	}
+	s.stale[l] = true
+}
+
 // missingReport lists, unit by unit, what still blocks a complete result.
 func missingReport(res *period.Results) string {
 	var b strings.Builder
 	n := 0
+	units := make(map[int64]*model.Unit, len(res.Data.Units))
+	for i := range res.Data.Units {
+		units[res.Data.Units[i].ID] = &res.Data.Units[i]
+	}
 	for _, u := range res.Period.Units {
-		for _, unit := range res.Data.Units {
-			if unit.ID != u {
-				continue
-			}
-			key := "u:" + fmt.Sprint(u)
-			gaps := res.Inputs.Gaps[key]
-			if len(gaps) == 0 {
-				continue
-			}
-			n++
-			fmt.Fprintf(&b, "%s（%s）\n", unit.Name, unit.Code)
-			for _, g := range gaps {
-				b.WriteString("  · " + g + "\n")
-			}
+		unit := units[u]
+		gaps := res.Inputs.Gaps[formspec.UnitSubject(u).String()]
+		if unit == nil || len(gaps) == 0 {
+			continue
+		}
+		n++
+		fmt.Fprintf(&b, "%s（%s）\n", unit.Name, unit.Code)
+		for _, g := range gaps {
+			b.WriteString("  · " + g + "\n")
 		}
 	}
 	members := 0
@@ -189,9 +205,12 @@ func quotaReport(res *period.Results) string {
 		if r == nil {
 			continue
 		}
-		names := map[string]string{}
-		for _, s := range r.Subjects {
-			names[s.ID] = s.Name
+		var names map[string]string
+		if len(r.Quotas) > 0 || r.RedFlag != nil {
+			names = make(map[string]string, len(r.Subjects))
+			for _, s := range r.Subjects {
+				names[s.ID] = s.Name
+			}
 		}
 		for _, q := range r.Quotas {
 			b.WriteString(stepsLines(q.Why, 0))

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"image/color"
+	"slices"
 	"sort"
 	"strings"
 
@@ -80,14 +82,18 @@ type ResultsScreen struct {
 	quotas       *widget.Label
 	inflation    *widget.Label
 	raters       *widget.Label
-	saveButton   *widget.Button
-	versionsBtn  *widget.Button
-	refreshBtn   *widget.Button
-	exportBtn    *widget.Button
-	importBtn    *widget.Button
-	reviewBtn    *widget.Button
-	factsBtn     *widget.Button
-	logBtn       *widget.Button
+	// reportOn is the label of each report tab; stale, the labels whose
+	// text changed while their tab was not showing (see setReport).
+	reportOn    map[*container.TabItem]*widget.Label
+	stale       map[*widget.Label]bool
+	saveButton  *widget.Button
+	versionsBtn *widget.Button
+	refreshBtn  *widget.Button
+	exportBtn   *widget.Button
+	importBtn   *widget.Button
+	reviewBtn   *widget.Button
+	factsBtn    *widget.Button
+	logBtn      *widget.Button
 
 	// The last dialogs opened, for tests.
 	saveForm      *formDialog
@@ -109,7 +115,8 @@ type resultRow struct {
 	name   string
 	parent string // the parent unit's name; a member's branch
 	kind   model.UnitKind
-	marks  string // 一票否决, 限制, 比例控制 …
+	marks  string            // 一票否决, 限制, 比例控制 …
+	next   *scoring.NextBand // how far from the next band; nil when not scored
 }
 
 // resultColumns are the ranking's columns.
@@ -188,14 +195,21 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *Result
 	s.inflation = wrapLabel("")
 	s.raters = wrapLabel("")
 	toMissing := newIconButton("到“考评收件”查看", theme.NavigateNextIcon(), s.onGoToBoard)
-	s.side = newTabs(
-		container.NewTabItem("明细", s.detail.content),
-		container.NewTabItem("缺少材料", container.NewBorder(nil, container.NewHBox(toMissing), nil, nil, container.NewVScroll(s.missing))),
-		container.NewTabItem("否决与限制", container.NewVScroll(s.vetoes)),
-		container.NewTabItem("比例控制与红旗", container.NewVScroll(s.quotas)),
-		container.NewTabItem("自评虚高", container.NewVScroll(s.inflation)),
-		container.NewTabItem("评议偏差", container.NewVScroll(s.raters)),
-	)
+	missingTab := container.NewTabItem("缺少材料", container.NewBorder(nil, container.NewHBox(toMissing), nil, nil, container.NewVScroll(s.missing)))
+	vetoesTab := container.NewTabItem("否决与限制", container.NewVScroll(s.vetoes))
+	quotasTab := container.NewTabItem("比例控制与红旗", container.NewVScroll(s.quotas))
+	inflationTab := container.NewTabItem("自评虚高", container.NewVScroll(s.inflation))
+	ratersTab := container.NewTabItem("评议偏差", container.NewVScroll(s.raters))
+	s.reportOn = map[*container.TabItem]*widget.Label{missingTab: s.missing, vetoesTab: s.vetoes, quotasTab: s.quotas,
+		inflationTab: s.inflation, ratersTab: s.raters}
+	s.stale = map[*widget.Label]bool{}
+	s.side = newTabs(container.NewTabItem("明细", s.detail.content), missingTab, vetoesTab, quotasTab, inflationTab, ratersTab)
+	s.side.OnSelected = func(t *container.TabItem) {
+		if l := s.reportOn[t]; l != nil && s.stale[l] {
+			delete(s.stale, l)
+			l.Refresh()
+		}
+	}
 
 	entries := container.NewHScroll(container.NewHBox(widget.NewLabel("考核办录入："), s.reviewBtn, s.factsBtn,
 		s.exportBtn, s.importBtn, s.logBtn))
@@ -349,24 +363,40 @@ func (s *ResultsScreen) fill() {
 		}
 	}
 	if res != nil {
-		units := map[int64]*model.Unit{}
+		look := subjectLookup{units: make(map[int64]*model.Unit, len(res.Data.Units))}
 		for i := range res.Data.Units {
-			units[res.Data.Units[i].ID] = &res.Data.Units[i]
+			look.units[res.Data.Units[i].ID] = &res.Data.Units[i]
 		}
 		result := res.Units
 		if members {
 			result = res.Members
+			if n := len(result.Subjects) + len(res.Inputs.Absent); cap(s.all) < n {
+				s.all = make([]resultRow, 0, n)
+			}
+			look.members = make(map[int64]*model.Member, len(res.Data.Members))
+			for i := range res.Data.Members {
+				look.members[res.Data.Members[i].ID] = &res.Data.Members[i]
+			}
+		}
+		next := res.UnitNext
+		if members {
+			next = res.MemberNext
 		}
 		if result != nil {
 			for i := range result.Subjects {
 				sub := &result.Subjects[i]
-				s.all = append(s.all, s.rowFor(sub.ID, units, func(r *resultRow) { r.sub = sub; r.marks = s.marksOf(sub) }))
+				s.all = append(s.all, look.rowFor(sub.ID, func(r *resultRow) {
+					r.sub, r.marks = sub, s.marksOf(sub)
+					if i < len(next) {
+						r.next = &next[i]
+					}
+				}))
 			}
 		}
 		for i := range res.Inputs.Absent {
 			a := &res.Inputs.Absent[i]
 			if (a.Kind == model.SubjectMember) == members {
-				s.all = append(s.all, s.rowFor(a.Subject, units, func(r *resultRow) { r.absent = a; r.marks = a.Why }))
+				s.all = append(s.all, look.rowFor(a.Subject, func(r *resultRow) { r.absent = a; r.marks = a.Why }))
 			}
 		}
 	}
@@ -376,25 +406,29 @@ func (s *ResultsScreen) fill() {
 	s.applyFilter()
 }
 
+// subjectLookup finds the units and members of the results by id; members
+// only for the members' view.
+type subjectLookup struct {
+	units   map[int64]*model.Unit
+	members map[int64]*model.Member
+}
+
 // rowFor builds the row of a subject key, set finishing it.
-func (s *ResultsScreen) rowFor(key string, units map[int64]*model.Unit, set func(*resultRow)) resultRow {
+func (l subjectLookup) rowFor(key string, set func(*resultRow)) resultRow {
 	r := resultRow{key: key}
 	subj, err := formspec.ParseSubject(key)
 	if err == nil && subj.Kind == model.SubjectUnit {
-		if u := units[subj.ID]; u != nil {
+		if u := l.units[subj.ID]; u != nil {
 			r.code, r.name, r.kind = u.Code, u.Name, u.Kind
-			if p := units[u.ParentID]; p != nil {
+			if p := l.units[u.ParentID]; p != nil {
 				r.parent = p.Name
 			}
 		}
 	} else if err == nil {
-		for _, m := range s.res.Data.Members {
-			if m.ID == subj.ID {
-				r.name = m.Name
-				if u := units[m.UnitID]; u != nil {
-					r.parent, r.kind = u.Name, u.Kind
-				}
-				break
+		if m := l.members[subj.ID]; m != nil {
+			r.name = m.Name
+			if u := l.units[m.UnitID]; u != nil {
+				r.parent, r.kind = u.Name, u.Kind
 			}
 		}
 	}
@@ -508,6 +542,9 @@ func (s *ResultsScreen) applyFilter() {
 	if s.chosen >= 0 && s.chosen < len(s.rows) {
 		keepKey = s.rows[s.chosen].key
 	}
+	if cap(s.rows) < len(s.all) {
+		s.rows = make([]resultRow, 0, len(s.all))
+	}
 	s.rows = s.rows[:0]
 	for _, r := range s.all {
 		if f := s.parentFilter.Selected; f != filterAllChoice && f != "" && r.parent != f {
@@ -521,14 +558,7 @@ func (s *ResultsScreen) applyFilter() {
 		}
 		s.rows = append(s.rows, r)
 	}
-	less := func(a, b resultRow) bool { return rankOrder(a) < rankOrder(b) }
-	switch s.sortSelect.Selected {
-	case sortCode:
-		less = func(a, b resultRow) bool { return a.code+a.name < b.code+b.name }
-	case sortNext:
-		less = func(a, b resultRow) bool { return s.nextOrder(a) < s.nextOrder(b) }
-	}
-	sort.SliceStable(s.rows, func(i, j int) bool { return less(s.rows[i], s.rows[j]) })
+	s.sortRows()
 	s.chosen = -1
 	for i, r := range s.rows {
 		if r.key == keepKey {
@@ -545,6 +575,42 @@ func (s *ResultsScreen) applyFilter() {
 	}
 }
 
+// sortRows puts the rows in the chosen order, rows of equal keys as they
+// were. It sorts the rows' places by keys worked out once, then moves each
+// row once: a member ranking has 140,000 rows.
+func (s *ResultsScreen) sortRows() {
+	n := len(s.rows)
+	at := make([]int32, n)
+	for i := range at {
+		at[i] = int32(i)
+	}
+	switch s.sortSelect.Selected {
+	case sortCode:
+		keys := make([]string, n)
+		for i, r := range s.rows {
+			keys[i] = r.code + r.name
+		}
+		slices.SortFunc(at, func(a, b int32) int { return cmp.Or(strings.Compare(keys[a], keys[b]), cmp.Compare(a, b)) })
+	case sortNext:
+		keys := make([]int64, n)
+		for i, r := range s.rows {
+			keys[i] = nextOrder(r)
+		}
+		slices.SortFunc(at, func(a, b int32) int { return cmp.Or(cmp.Compare(keys[a], keys[b]), cmp.Compare(a, b)) })
+	default:
+		keys := make([]int, n)
+		for i, r := range s.rows {
+			keys[i] = rankOrder(r)
+		}
+		slices.SortFunc(at, func(a, b int32) int { return cmp.Or(cmp.Compare(keys[a], keys[b]), cmp.Compare(a, b)) })
+	}
+	sorted := make([]resultRow, n)
+	for i, k := range at {
+		sorted[i] = s.rows[k]
+	}
+	s.rows = sorted
+}
+
 // rankOrder sorts ranked subjects by rank, then the unranked, then those
 // left out.
 func rankOrder(r resultRow) int {
@@ -559,8 +625,8 @@ func rankOrder(r resultRow) int {
 
 // nextOrder sorts by the points a subject lacks for the next band; those
 // that cannot rise by points, and those left out, come last.
-func (s *ResultsScreen) nextOrder(r resultRow) int64 {
-	if nb := s.res.Next(r.key); nb != nil && nb.Reachable {
+func nextOrder(r resultRow) int64 {
+	if nb := r.next; nb != nil && nb.Reachable {
 		return nb.Need.Units()
 	}
 	if r.absent != nil {
@@ -623,7 +689,7 @@ func (s *ResultsScreen) cell(row, col int) string {
 	case rcBand:
 		return bandText(r)
 	case rcNext:
-		return nextShort(s.res.Next(r.key))
+		return nextShort(r.next)
 	case rcMarks:
 		return r.marks
 	}

@@ -76,12 +76,17 @@ func (t *rowTable) setup(cols []column, rows func() int, text func(row, col int)
 			bg.FillColor = fill
 			bg.Refresh()
 		}
-		if id.Row >= t.rows() {
-			l.SetText("")
-			return
+		text := ""
+		if id.Row < t.rows() {
+			text = t.text(id.Row, id.Col)
 		}
-		l.TextStyle.Bold = bold
-		l.SetText(t.text(id.Row, id.Col))
+		// Laying out a label's text is most of what drawing a table costs:
+		// a cell that shows what it showed is left alone (choosing a row
+		// only changes the backgrounds).
+		if l.Text != text || l.TextStyle.Bold != bold {
+			l.TextStyle.Bold = bold
+			l.SetText(text)
+		}
 	}
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }

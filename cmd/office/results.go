@@ -26,6 +26,9 @@ type cachedPeriod struct {
 	data    period.Data // Entries left empty
 	engines *period.Engines
 	checker *period.Checker
+	// members are the members' results last computed, reused while the
+	// entries about members stay the same (guarded by resultsCache.mu).
+	members *period.MemberResults
 }
 
 // forget drops what is kept for a period (0: every period).
@@ -60,19 +63,35 @@ func (o *Office) periodBase(ctx context.Context, periodID int64) (*cachedPeriod,
 	if err != nil {
 		return nil, err
 	}
-	units, members, err := o.unitsAndMembers(ctx)
+	// The roster is read while the received values are: each takes a
+	// while for a city.
+	var (
+		units      []model.Unit
+		members    []model.Member
+		rosterErr  error
+		rosterDone = make(chan struct{})
+	)
+	go func() {
+		defer close(rosterDone)
+		units, members, rosterErr = o.unitsAndMembers(ctx)
+	}()
+	accepted, err := o.store.AcceptedValues(ctx, periodID)
+	<-rosterDone
 	if err != nil {
 		return nil, err
 	}
-	inScope := members[:0:0]
+	if rosterErr != nil {
+		return nil, rosterErr
+	}
+	scope := make(map[int64]bool, len(p.Units))
+	for _, id := range p.Units {
+		scope[id] = true
+	}
+	inScope := members[:0] // in place: the roster read here is not kept otherwise
 	for _, m := range members {
-		if p.InScope(m.UnitID) {
+		if scope[m.UnitID] {
 			inScope = append(inScope, m)
 		}
-	}
-	accepted, err := o.store.AcceptedValues(ctx, periodID)
-	if err != nil {
-		return nil, err
 	}
 	cp = &cachedPeriod{data: period.Data{Period: &p, Units: units, Members: inScope, Accepted: accepted}, engines: engines}
 	cp.checker = period.NewChecker(&p, units, inScope)
@@ -103,7 +122,9 @@ func (o *Office) PeriodData(ctx context.Context, periodID int64) (*period.Data, 
 }
 
 // Results computes a period's results from its current data: the accepted
-// forms and the office's entries as they stand now.
+// forms and the office's entries as they stand now. The members' results
+// are kept with the period's data and computed again only when an entry
+// about a member changed: a corrected unit score recomputes the units.
 func (o *Office) Results(ctx context.Context, periodID int64) (*period.Results, error) {
 	cp, err := o.periodBase(ctx, periodID)
 	if err != nil {
@@ -113,7 +134,16 @@ func (o *Office) Results(ctx context.Context, periodID int64) (*period.Results, 
 	if err != nil {
 		return nil, err
 	}
-	return cp.engines.Compute(d), nil
+	o.cache.mu.Lock()
+	members := cp.members
+	o.cache.mu.Unlock()
+	if !members.Fits(d) {
+		members = cp.engines.ScoreMembers(d)
+		o.cache.mu.Lock()
+		cp.members = members
+		o.cache.mu.Unlock()
+	}
+	return cp.engines.ComputeWith(d, members), nil
 }
 
 // EntryProblems are the entries refused by AddEntries, each with what to
@@ -143,7 +173,11 @@ func (o *Office) AddEntries(ctx context.Context, periodID int64, entries []model
 	if err != nil {
 		return nil, err
 	}
-	current := d.Current()
+	keys := make([]model.EntryKey, len(entries))
+	for i := range entries {
+		keys[i] = entries[i].EntryKey
+	}
+	current := d.CurrentOf(keys)
 	var problems EntryProblems
 	user, now := UserName(), o.Now()
 	for i := range entries {

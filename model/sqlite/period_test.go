@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"xingji/model"
 )
@@ -54,6 +55,47 @@ func TestValuesJSONRoundTrip(t *testing.T) {
 	bad := appendValuesJSON(nil, []model.EntryValue{{Value: "bad\xffutf8"}})
 	if back, err := decodeValuesJSON(string(bad)); err != nil || back[0].Value != "bad\ufffdutf8" {
 		t.Errorf("invalid UTF-8: %q %v", back, err)
+	}
+}
+
+// TestValuesDecoderAsEncodingJSON reads stored values by hand only when
+// they are exactly as appendValuesJSON writes them; for any other text —
+// spacing, null, short or long rows, escapes, invalid UTF-8, damage — it
+// gives what encoding/json gives, and repeated strings are shared.
+func TestValuesDecoderAsEncodingJSON(t *testing.T) {
+	texts := []string{
+		`[]`, `[ ]`, ` []`, `[["m:1","peer","m2","","total","85.5","党员评议表","D4"]]`,
+		`[["m:1","peer","m2","","total","85.5","党员评议表","D4"],["m:1","peer","m3","","total","90","党员评议表","E4"]]`,
+		`[ ["m:1","peer","m2","","total","85.5","党员评议表","D4"] ]`, `[["a","b"]]`, `[["a",null,"c","d","e","f","g","h"]]`,
+		`[["1","2","3","4","5","6","7","8","9"]]`, `[["\u003cb\u003e","\"q\"","x","","","","",""]]`,
+		"[[\"bad\xff\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"]]", `[["a","b","c","d","e","f","g","h"]`,
+		`[["a","b","c","d","e","f","g","h"],]`, `[["a","b","c","d","e","f","g","h"]]x`, `[["a","b","c","d","e","f","g",1]]`,
+		`[["a","b","c","d","e","f","g","h"],["],[","b","c","d","e","f","g","h"]]`, `[`, `]`, `[[`,
+	}
+	for _, text := range texts {
+		var rows [][8]string
+		jerr := json.Unmarshal([]byte(text), &rows)
+		got, err := decodeValuesJSON(text)
+		if (err != nil) != (jerr != nil) {
+			t.Errorf("%s: error %v, encoding/json %v", text, err, jerr)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		want := make([]model.EntryValue, len(rows))
+		for i, r := range rows {
+			want[i] = model.EntryValue{Subject: r[0], Source: r[1], Rater: r[2], Item: r[3], Field: r[4], Value: r[5], Sheet: r[6], Cell: r[7]}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", text, got, want)
+		}
+	}
+	var d valuesDecoder
+	a, _ := d.decode(`[["m:1","peer","m2","","total","85.5","党员评议表","D4"]]`)
+	b, _ := d.decode(`[["m:1","peer","m3","","total","85.5","党员评议表","D4"]]`)
+	if unsafe.StringData(a[0].Sheet) != unsafe.StringData(b[0].Sheet) || unsafe.StringData(a[0].Subject) != unsafe.StringData(b[0].Subject) {
+		t.Error("strings repeated among files should be shared")
 	}
 }
 

@@ -39,10 +39,32 @@ func appendValuesJSON(b []byte, vs []model.EntryValue) []byte {
 // them, or objects with field names (as encoding/json writes a
 // []model.EntryValue).
 func decodeValuesJSON(text string) ([]model.EntryValue, error) {
+	return (&valuesDecoder{}).decode(text)
+}
+
+// valuesDecoder reads the stored values of many submissions, so that a
+// city's four million values take little more memory than their rows: the
+// strings that repeat from row to row and file to file — subjects,
+// sources, items, fields, sheets — are shared, and those that vary —
+// raters, values, cells — are kept side by side in one string per file,
+// never as slices of the stored text. The zero value is ready to use; one
+// decoder serves one worker of one query.
+type valuesDecoder struct {
+	strs map[string]string
+}
+
+// decode reads one submission's stored values. Rows as appendValuesJSON
+// writes them are read by hand; anything else (objects, escapes, invalid
+// UTF-8, rows of another length, spacing) goes through encoding/json, so
+// that the result is what encoding/json would give.
+func (d *valuesDecoder) decode(text string) ([]model.EntryValue, error) {
 	if strings.HasPrefix(strings.TrimLeft(text, " \t\r\n["), "{") {
 		var vs []model.EntryValue
 		err := json.Unmarshal([]byte(text), &vs)
 		return vs, err
+	}
+	if vs, ok := d.rows(text); ok {
+		return vs, nil
 	}
 	var rows [][8]string
 	if err := json.Unmarshal([]byte(text), &rows); err != nil {
@@ -53,6 +75,128 @@ func decodeValuesJSON(text string) ([]model.EntryValue, error) {
 		vs[i] = model.EntryValue{Subject: r[0], Source: r[1], Rater: r[2], Item: r[3], Field: r[4], Value: r[5], Sheet: r[6], Cell: r[7]}
 	}
 	return vs, nil
+}
+
+// rows reads text written exactly as appendValuesJSON writes it, with no
+// escapes in any string; ok is false for anything else.
+func (d *valuesDecoder) rows(text string) (vs []model.EntryValue, ok bool) {
+	if len(text) < 2 || text[0] != '[' || text[len(text)-1] != ']' {
+		return nil, false
+	}
+	vs = make([]model.EntryValue, 0, strings.Count(text, "],[")+1)
+	i := 1
+	if text[i] == ']' {
+		return vs, i == len(text)-1
+	}
+	var (
+		f, prev [8]string // this row's fields, and the last row's as shared
+		own     int       // bytes of the raters, values and cells
+	)
+	for {
+		if text[i] != '[' {
+			return nil, false
+		}
+		i++
+		for k := range f {
+			if k > 0 {
+				if text[i] != ',' {
+					return nil, false
+				}
+				i++
+			}
+			if f[k], i, ok = plainString(text, i); !ok {
+				return nil, false
+			}
+		}
+		if i+1 >= len(text) || text[i] != ']' {
+			return nil, false
+		}
+		for _, k := range [...]int{0, 1, 3, 4, 6} { // subject, source, item, field, sheet
+			if f[k] != prev[k] {
+				prev[k] = d.share(f[k])
+			}
+			f[k] = prev[k]
+		}
+		own += len(f[2]) + len(f[5]) + len(f[7])
+		vs = append(vs, model.EntryValue{Subject: f[0], Source: f[1], Rater: f[2], Item: f[3], Field: f[4], Value: f[5], Sheet: f[6], Cell: f[7]})
+		switch text[i+1] {
+		case ',':
+			i += 2
+		case ']':
+			if i+2 != len(text) {
+				return nil, false
+			}
+			keepApart(vs, own)
+			return vs, true
+		default:
+			return nil, false
+		}
+	}
+}
+
+// keepApart copies the raters, values and cells of vs, still slices of the
+// stored text, into one string of their own.
+func keepApart(vs []model.EntryValue, size int) {
+	var b strings.Builder
+	b.Grow(size)
+	for i := range vs {
+		b.WriteString(vs[i].Rater)
+		b.WriteString(vs[i].Value)
+		b.WriteString(vs[i].Cell)
+	}
+	all, at := b.String(), 0
+	take := func(s *string) {
+		n := len(*s)
+		*s, at = all[at:at+n], at+n
+	}
+	for i := range vs {
+		take(&vs[i].Rater)
+		take(&vs[i].Value)
+		take(&vs[i].Cell)
+	}
+}
+
+// plainString reads the string starting at text[i] (its opening quote) and
+// returns it, a slice of text, with the index after its closing quote; ok
+// is false when it is not a plain string (an escape, a control character,
+// invalid UTF-8).
+func plainString(text string, i int) (string, int, bool) {
+	if i >= len(text) || text[i] != '"' {
+		return "", i, false
+	}
+	start, ascii := i+1, true
+	for i = start; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '"':
+			s := text[start:i]
+			if !ascii && !utf8.ValidString(s) {
+				return "", i, false
+			}
+			return s, i + 1, true
+		case c == '\\' || c < 0x20:
+			return "", i, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	return "", i, false
+}
+
+// share returns s as a string of its own (never a slice of the stored
+// text), the same string for the same text.
+func (d *valuesDecoder) share(s string) string {
+	if s == "" {
+		return ""
+	}
+	if t, ok := d.strs[s]; ok {
+		return t
+	}
+	if d.strs == nil {
+		d.strs = map[string]string{}
+	}
+	t := strings.Clone(s)
+	d.strs[t] = t
+	return t
 }
 
 const hexDigits = "0123456789abcdef"

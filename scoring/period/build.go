@@ -2,7 +2,6 @@ package period
 
 import (
 	"strconv"
-	"strings"
 
 	"xingji/model"
 	"xingji/model/formspec"
@@ -53,9 +52,9 @@ type builder struct {
 	d      *Data
 	in     *Inputs
 	fields map[string][]model.Field // unit scheme item code → its fields
+	items  map[string]int           // unit scheme item code → its place in the scheme
 	units  map[int64]*model.Unit
-	// subject key → index into in.Units.Subjects / in.Members.Subjects
-	unitAt, memberAt map[string]int
+	unitAt map[string]int // subject key → index into in.Units.Subjects
 	// per subject index and source: the rating being assembled
 	ratings map[ratingKey]*ratingAcc
 	entries map[model.EntryKey]*model.Entry // current score entries
@@ -63,8 +62,11 @@ type builder struct {
 	got     map[string]map[string]bool      // subject → "self", "dept:<d>", "ballot" … what came
 	// ledger holds the commitment ledger's lines per unit.
 	ledger map[ledgerLineKey]*ledgerLine
-	// memberNames names peer raters ("m31" → 李四), built on first need.
-	memberNames map[string]string
+	// The last subject marked and what came for it: a unit's values come
+	// one after another.
+	lastMarked string
+	lastGot    map[string]bool
+	deptMark   string // "dept:<d>" of the submission being read
 }
 
 // ledgerLineKey is one line of a unit's 承诺台账.
@@ -80,23 +82,52 @@ type ratingKey struct {
 
 type ratingAcc struct {
 	rating scoring.Rating
-	at     map[string]int // item code → index into rating.Items
+	at     []int32 // by the item's place in the scheme: index into rating.Items, -1 none yet
 }
 
 // Build turns a period's data into the engines' input. It is pure and never
 // fails: what cannot be used is said in Notes, what is missing in Gaps and
-// Absent.
+// Absent. The units' part and the members' part are built apart (the
+// members' by BuildMembers) and put together: units first, then members, in
+// Absent and in Notes.
 func Build(d *Data) *Inputs {
+	return buildUnits(d).with(BuildMembers(d))
+}
+
+// with adds the members' part m (nil: none) to the units' inputs.
+func (in *Inputs) with(m *MemberInputs) *Inputs {
+	if m == nil {
+		return in
+	}
+	in.Members = &m.Input
+	in.Absent = append(in.Absent, m.Absent...)
+	for k, g := range m.Gaps {
+		in.Gaps[k] = g
+	}
+	in.Notes = append(in.Notes, m.Notes...)
+	return in
+}
+
+// buildUnits builds the units' part of the inputs: the units' ratings from
+// the self-assessments, the departments' reviews and the ballots, and the
+// office's entries about units. Members are left to BuildMembers; when the
+// period appraises none, an entry about a member is noted as not counted.
+func buildUnits(d *Data) *Inputs {
 	p := d.Period
 	in := &Inputs{Gaps: map[string][]string{}}
 	in.Units.Period = p.Name
 	b := &builder{d: d, in: in, fields: map[string][]model.Field{}, units: make(map[int64]*model.Unit, len(d.Units)),
 		unitAt: make(map[string]int, len(p.Units)), ratings: map[ratingKey]*ratingAcc{},
 		entries: map[model.EntryKey]*model.Entry{}, facts: map[model.EntryKey]bool{}, got: map[string]map[string]bool{}}
-	p.Scheme.Walk(func(_ []*model.Section, it *model.Item) { b.fields[it.Code] = model.ItemFields(it) })
+	b.items = map[string]int{}
+	p.Scheme.Walk(func(_ []*model.Section, it *model.Item) {
+		b.fields[it.Code] = model.ItemFields(it)
+		b.items[it.Code] = len(b.items)
+	})
 	for i := range d.Units {
 		b.units[d.Units[i].ID] = &d.Units[i]
 	}
+	in.Units.Subjects = make([]scoring.Subject, 0, len(p.Units))
 	for _, id := range p.Units {
 		u := b.units[id]
 		if u == nil {
@@ -110,19 +141,6 @@ func Build(d *Data) *Inputs {
 		}
 		in.Units.Subjects = append(in.Units.Subjects, sub)
 	}
-	if p.MemberScheme != nil {
-		in.Members = &scoring.Input{Period: p.Name}
-		b.memberAt = make(map[string]int, len(d.Members))
-		for _, m := range d.Members {
-			if !p.InScope(m.UnitID) {
-				continue
-			}
-			key := formspec.MemberSubject(m.ID).String()
-			b.memberAt[key] = len(in.Members.Subjects)
-			in.Members.Subjects = append(in.Members.Subjects, scoring.Subject{ID: key, Name: m.Name,
-				Parent: formspec.UnitSubject(m.UnitID).String()})
-		}
-	}
 	for i := range d.Entries {
 		switch e := &d.Entries[i]; e.Kind {
 		case model.EntryScore:
@@ -133,6 +151,7 @@ func Build(d *Data) *Inputs {
 	}
 	for si := range d.Accepted {
 		sub := &d.Accepted[si]
+		b.deptMark = "dept:" + sub.Dept
 		for vi := range sub.Values {
 			b.value(sub, &sub.Values[vi])
 		}
@@ -181,12 +200,15 @@ func (b *builder) ledgerFacts() {
 
 // mark records that something came for a subject.
 func (b *builder) mark(subject, what string) {
-	m := b.got[subject]
-	if m == nil {
-		m = map[string]bool{}
-		b.got[subject] = m
+	if subject != b.lastMarked || b.lastGot == nil {
+		m := b.got[subject]
+		if m == nil {
+			m = map[string]bool{}
+			b.got[subject] = m
+		}
+		b.lastMarked, b.lastGot = subject, m
 	}
-	m[what] = true
+	b.lastGot[what] = true
 }
 
 // note records a value that could not be placed, with its place.
@@ -234,33 +256,7 @@ func (b *builder) value(sub *model.Submission, v *model.EntryValue) {
 			s.Facts = s.Facts.Set(formspec.SatisfactionFact, d)
 		}
 	case kind == model.SubjectMember:
-		if v.Field != formspec.FieldTotal || b.in.Members == nil {
-			return
-		}
-		i, ok := b.memberAt[v.Subject]
-		if !ok {
-			b.note(sub, v, "这名党员不在本期参评范围内（可能已转出），评议分未计入")
-			return
-		}
-		d, err := model.ParseDecimal(v.Value)
-		if err != nil {
-			b.note(sub, v, "“"+v.Value+"”不是数字，未计入")
-			return
-		}
-		b.mark(v.Subject, v.Source)
-		s := &b.in.Members.Subjects[i]
-		var src *scoring.SourceInput
-		for k := range s.Sources {
-			if s.Sources[k].Source == v.Source {
-				src = &s.Sources[k]
-			}
-		}
-		if src == nil {
-			s.Sources = append(s.Sources, scoring.SourceInput{Source: v.Source})
-			src = &s.Sources[len(s.Sources)-1]
-		}
-		src.Totals = append(src.Totals, d)
-		src.Raters = append(src.Raters, b.raterName(v.Rater))
+		return // BuildMembers places the appraisal's values
 	case kind == model.SubjectUnit:
 		if v.Item == "" || v.Field == "note" {
 			return
@@ -271,7 +267,7 @@ func (b *builder) value(sub *model.Submission, v *model.EntryValue) {
 			return
 		}
 		if v.Source == model.SourceReview {
-			b.mark(v.Subject, "dept:"+sub.Dept)
+			b.mark(v.Subject, b.deptMark)
 			if _, replaced := b.entries[model.EntryKey{Subject: v.Subject, Kind: model.EntryScore, Name: v.Item, Field: v.Field}]; replaced {
 				return
 			}
@@ -282,29 +278,6 @@ func (b *builder) value(sub *model.Submission, v *model.EntryValue) {
 			b.note(sub, v, why)
 		}
 	}
-}
-
-// raterName is how a rater of the appraisal is named in the engine's
-// explanations: a member by name, a numbered rater as 第N位, 本人.
-func (b *builder) raterName(rater string) string {
-	switch {
-	case rater == formspec.SelfRater:
-		return "本人"
-	case strings.HasPrefix(rater, "m"):
-		if b.memberNames == nil {
-			b.memberNames = make(map[string]string, len(b.d.Members))
-			for _, m := range b.d.Members {
-				b.memberNames[formspec.PeerRater(m.ID)] = m.Name
-			}
-		}
-		if n, ok := b.memberNames[rater]; ok {
-			return n
-		}
-	}
-	if _, err := strconv.Atoi(rater); err == nil {
-		return "第" + rater + "位"
-	}
-	return rater
 }
 
 // hasFactEntry reports whether the office entered fact name for subject.
@@ -335,13 +308,18 @@ func (b *builder) put(i int, source, item, field, text string) string {
 	key := ratingKey{i, source}
 	acc := b.ratings[key]
 	if acc == nil {
-		acc = &ratingAcc{at: map[string]int{}}
+		acc = &ratingAcc{at: make([]int32, len(b.items))}
+		for k := range acc.at {
+			acc.at[k] = -1
+		}
+		acc.rating.Items = make([]scoring.ItemInput, 0, len(b.items))
 		b.ratings[key] = acc
 	}
-	k, ok := acc.at[item]
-	if !ok {
-		k = len(acc.rating.Items)
-		acc.at[item] = k
+	place := b.items[item]
+	k := acc.at[place]
+	if k < 0 {
+		k = int32(len(acc.rating.Items))
+		acc.at[place] = k
 		acc.rating.Items = append(acc.rating.Items, scoring.ItemInput{Item: item})
 	}
 	it := &acc.rating.Items[k]
@@ -369,6 +347,9 @@ func (b *builder) applyEntries() {
 		e := &b.d.Entries[i]
 		if e.Cleared() {
 			continue
+		}
+		if k, _ := formspec.SubjectKindOf(e.Subject); k == model.SubjectMember && b.d.Period.MemberScheme != nil {
+			continue // BuildMembers applies it
 		}
 		s := b.subject(e.Subject)
 		if s == nil {
@@ -400,19 +381,16 @@ func (b *builder) applyEntries() {
 	}
 }
 
-// subject returns the subject of key, a unit or a member, or nil.
+// subject returns the unit subject of key, or nil.
 func (b *builder) subject(key string) *scoring.Subject {
 	if i, ok := b.unitAt[key]; ok {
 		return &b.in.Units.Subjects[i]
 	}
-	if i, ok := b.memberAt[key]; ok {
-		return &b.in.Members.Subjects[i]
-	}
 	return nil
 }
 
-// finish moves the assembled ratings into the subjects, says what is
-// missing, and leaves out the subjects nothing came for.
+// finish moves the assembled ratings into the units, says what is
+// missing, and leaves out the units nothing came for.
 func (b *builder) finish() {
 	p := b.d.Period
 	for key, acc := range b.ratings {
@@ -452,30 +430,6 @@ func (b *builder) finish() {
 		kept = append(kept, s)
 	}
 	b.in.Units.Subjects = kept
-	if b.in.Members == nil {
-		return
-	}
-	ms := p.MemberScheme
-	kept = b.in.Members.Subjects[:0]
-	for _, s := range b.in.Members.Subjects {
-		sortSources(ms, s.Sources)
-		var gaps []string
-		for _, src := range ms.Sources {
-			if !b.got[s.ID][src.Code] {
-				gaps = append(gaps, "没有"+src.Name+missingRule(ms, src.Code))
-			}
-		}
-		if len(s.Sources) == 0 {
-			b.in.Absent = append(b.in.Absent, Absent{Subject: s.ID, Kind: model.SubjectMember, Name: s.Name,
-				Why: "所在支部的党员评议表未提交或没有这名党员的评分：不计分，不参加排名"})
-			continue
-		}
-		if len(gaps) > 0 {
-			b.in.Gaps[s.ID] = gaps
-		}
-		kept = append(kept, s)
-	}
-	b.in.Members.Subjects = kept
 }
 
 // factsOnly reports whether every regular item of the scheme is computed

@@ -9,21 +9,40 @@ import (
 // review fields from the departments' forms, the 满意率 from the ballots,
 // then the office's entries over them. An entries workbook is pre-filled
 // with it, and an entry's Old comes from it.
-func (d *Data) Current() map[model.EntryKey]string {
+func (d *Data) Current() map[model.EntryKey]string { return d.current(nil) }
+
+// CurrentOf is Current for the given keys alone: checking a few entries
+// does not need the map of every review field of a city.
+func (d *Data) CurrentOf(keys []model.EntryKey) map[model.EntryKey]string {
+	want := make(map[model.EntryKey]bool, len(keys))
+	for _, k := range keys {
+		want[k] = true
+	}
+	return d.current(want)
+}
+
+// current is Current for the keys in want (nil: every key).
+func (d *Data) current(want map[model.EntryKey]bool) map[model.EntryKey]string {
 	cur := map[model.EntryKey]string{}
+	put := func(k model.EntryKey, v string) {
+		if want == nil || want[k] {
+			cur[k] = v
+		}
+	}
 	for si := range d.Accepted {
-		for _, v := range d.Accepted[si].Values {
-			switch {
+		vs := d.Accepted[si].Values
+		for i := range vs {
+			switch v := &vs[i]; {
 			case v.Source == model.SourceReview && v.Item != "" && v.Field != "note":
-				cur[model.EntryKey{Subject: v.Subject, Kind: model.EntryScore, Name: v.Item, Field: v.Field}] = v.Value
+				put(model.EntryKey{Subject: v.Subject, Kind: model.EntryScore, Name: v.Item, Field: v.Field}, v.Value)
 			case v.Source == formspec.SourceBallot && v.Field == formspec.SatisfactionFact:
-				cur[model.EntryKey{Subject: v.Subject, Kind: model.EntryFact, Name: formspec.SatisfactionFact}] = v.Value
+				put(model.EntryKey{Subject: v.Subject, Kind: model.EntryFact, Name: formspec.SatisfactionFact}, v.Value)
 			}
 		}
 	}
 	for _, e := range d.Entries {
 		if !e.Cleared() { // a cleared entry lets the form's value stand again
-			cur[e.EntryKey] = e.Value
+			put(e.EntryKey, e.Value)
 		}
 	}
 	return cur

@@ -1,6 +1,7 @@
 package period
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -301,5 +302,46 @@ func TestLedgerFacts(t *testing.T) {
 	}
 	if _, ok := facts.Get(formspec.LedgerKept); ok {
 		t.Errorf("a fact the scheme does not declare is not set: %v", facts)
+	}
+}
+
+// TestMembersKeptAcrossUnitEntries: a corrected unit score is recomputed
+// with the members' results already computed (issue "Results": "recomputing
+// after one corrected entry ≤ 1 s" for a city's 150,000 members), and the
+// results are those of a computation from scratch; an entry about a member
+// makes them computed again.
+func TestMembersKeptAcrossUnitEntries(t *testing.T) {
+	d := fixture(t)
+	es, err := Compile(d.Period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	members := es.ScoreMembers(d)
+	if !members.Fits(d) {
+		t.Fatal("the members' results fit the data they were computed from")
+	}
+	at := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	corrected := *d
+	corrected.Entries = []model.Entry{{PeriodID: 7, EntryKey: model.EntryKey{Subject: "u:1", Kind: model.EntryScore, Name: "policy",
+		Field: "score"}, Value: "20", Old: "19", Reason: "复核材料后更正", User: "clerk", At: at}}
+	if !members.Fits(&corrected) {
+		t.Fatal("an entry about a unit leaves the members' results as they are")
+	}
+	kept, err := json.Marshal(es.ComputeWith(&corrected, members).Saved())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, _ := json.Marshal(es.Compute(&corrected).Saved())
+	if string(kept) != string(fresh) {
+		t.Errorf("results with the members kept differ from results computed afresh:\n%s\n%s", kept, fresh)
+	}
+	outstanding := corrected
+	outstanding.Entries = append(outstanding.Entries, model.Entry{PeriodID: 7, EntryKey: model.EntryKey{Subject: "m:10",
+		Kind: model.EntryFact, Name: "outstanding"}, Value: "1", User: "clerk", At: at})
+	if members.Fits(&outstanding) {
+		t.Error("an entry about a member needs the members computed again")
+	}
+	if (*MemberResults)(nil).Fits(d) {
+		t.Error("no members' results fit nothing")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"xingji/model"
+	"xingji/model/formspec"
 	"xingji/scoring"
 )
 
@@ -59,16 +60,79 @@ type Results struct {
 
 // Compute builds the inputs from d and scores them.
 func (es *Engines) Compute(d *Data) *Results {
-	in := Build(d)
+	return es.ComputeWith(d, es.ScoreMembers(d))
+}
+
+// MemberResults are the members' part of a period's results: their inputs
+// and their scores. They depend on the period's data and on the entries
+// about members alone, so a correction of a unit's score is recomputed
+// with the same MemberResults (see Fits): at the scale of a city the
+// members are most of the work.
+type MemberResults struct {
+	Inputs *MemberInputs
+	Result *scoring.Result
+	Next   []scoring.NextBand  // parallel to Result.Subjects
+	Bias   []scoring.RaterBias // raters far from the others
+
+	// entries are the entries about members they were computed with.
+	entries []model.Entry
+}
+
+// ScoreMembers builds and scores the members' part of d; nil when the
+// period appraises no members.
+func (es *Engines) ScoreMembers(d *Data) *MemberResults {
+	in := BuildMembers(d)
+	if in == nil || es.Members == nil {
+		return nil
+	}
+	res := es.Members.Score(in.Input)
+	return &MemberResults{Inputs: in, Result: res, Next: es.Members.NextBands(res, in.Input),
+		Bias: es.Members.RaterOutliers(in.Input), entries: memberEntries(d.Entries)}
+}
+
+// Fits reports whether m, computed from data with the same period, units,
+// members and accepted values as d, is d's members' part: the entries about
+// members are the same.
+func (m *MemberResults) Fits(d *Data) bool {
+	if m == nil {
+		return false
+	}
+	now := memberEntries(d.Entries)
+	if len(now) != len(m.entries) {
+		return false
+	}
+	for i := range now {
+		if now[i].EntryKey != m.entries[i].EntryKey || now[i].Value != m.entries[i].Value {
+			return false
+		}
+	}
+	return true
+}
+
+// memberEntries are the entries about members.
+func memberEntries(es []model.Entry) []model.Entry {
+	var out []model.Entry
+	for _, e := range es {
+		if k, _ := formspec.SubjectKindOf(e.Subject); k == model.SubjectMember {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// ComputeWith computes d's results with members' part m (nil: none), which
+// ScoreMembers computed from data that m.Fits: only the units are built
+// and scored again.
+func (es *Engines) ComputeWith(d *Data, m *MemberResults) *Results {
+	in := buildUnits(d)
 	r := &Results{Period: d.Period, Data: d, Inputs: in, Units: es.Units.Score(in.Units)}
 	r.UnitNext = es.Units.NextBands(r.Units, in.Units)
 	if d.Period.Scheme.SourceByCode(model.SourceSelf) != nil && d.Period.Scheme.SourceByCode(model.SourceReview) != nil {
 		r.Inflation = scoring.Inflation(r.Units, model.SourceSelf, model.SourceReview)
 	}
-	if es.Members != nil && in.Members != nil {
-		r.Members = es.Members.Score(*in.Members)
-		r.MemberNext = es.Members.NextBands(r.Members, *in.Members)
-		r.RaterBias = es.Members.RaterOutliers(*in.Members)
+	if m != nil {
+		in.with(m.Inputs)
+		r.Members, r.MemberNext, r.RaterBias = m.Result, m.Next, m.Bias
 	}
 	return r
 }
