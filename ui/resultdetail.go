@@ -169,10 +169,6 @@ func (d *resultDetail) nextText(r resultRow) string {
 func (d *resultDetail) linesOf(res *period.Results, r resultRow) []detailLine {
 	sub := r.sub
 	var lines []detailLine
-	scheme := &res.Period.Scheme
-	if m := res.Period.MemberScheme; m != nil && res.Member(r.key) != nil {
-		scheme = m
-	}
 	kind, _ := formspec.SubjectKindOf(r.key)
 	member := kind == model.SubjectMember
 	if !member {
@@ -181,7 +177,7 @@ func (d *resultDetail) linesOf(res *period.Results, r resultRow) []detailLine {
 			byItem[o.Item] = append(byItem[o.Item], o)
 		}
 		for _, it := range sub.Items {
-			l := detailLine{label: itemLabel(scheme, it), max: it.Max.String(), score: it.Score.String(), why: it.Why, item: it.Item}
+			l := detailLine{label: res.ItemName(r.key, it.Item), max: it.Max.String(), score: it.Score.String(), why: it.Why, item: it.Item}
 			l.self, l.review = scoreOf(byItem[it.Item], model.SourceSelf), scoreOf(byItem[it.Item], model.SourceReview)
 			l.gap = farApart(l.self, l.review, it.Max)
 			if l.flagged = hasIssue(it.Why); l.flagged {
@@ -233,14 +229,6 @@ func hasIssue(steps []scoring.Step) bool {
 		}
 	}
 	return false
-}
-
-// itemLabel is an item's name in the detail: its number and title.
-func itemLabel(s *model.Scheme, it scoring.ItemResult) string {
-	if it.Item != "" && it.Item[0] >= '0' && it.Item[0] <= '9' {
-		return it.Item + " " + it.Title
-	}
-	return it.Title
 }
 
 // scoreOf is the score a source gave an item, from its traced inputs (""

@@ -71,7 +71,7 @@ func runEntriesList(m *Main, ctx context.Context, args []string) error {
 		e := &log[i]
 		what := r.What(period.Origin{Subject: e.Subject, Source: entrySource(e), Item: e.Name, Field: e.Field, Entry: e})
 		if e.Kind == model.EntryScore {
-			what = "考评得分：" + itemTitle(r, e.Name) + "（" + deptLabel(e.Dept) + "）"
+			what = "考评得分：" + r.ItemName(e.Subject, e.Name) + "（" + deptLabel(e.Dept) + "）"
 		}
 		why := e.Reason
 		if e.DocNo != "" {
@@ -95,14 +95,6 @@ func entrySource(e *model.Entry) string {
 		return model.SourceReview
 	}
 	return string(e.Kind)
-}
-
-// itemTitle is an item's title in the period's unit scheme.
-func itemTitle(r *period.Results, code string) string {
-	if it := r.Period.Scheme.Item(code); it != nil {
-		return model.ItemLabel(code, it.Title)
-	}
-	return code
 }
 
 func deptLabel(d string) string {

@@ -197,7 +197,7 @@ func printDerivations(m *Main, r *period.Results, res *scoring.Result) {
 			fmt.Fprintln(m.Stdout, "  缺少："+g)
 		}
 		for _, it := range s.Items {
-			fmt.Fprintf(m.Stdout, "  %s %s：%s 分（分值 %s）\n", it.Item, it.Title, it.Score, it.Max)
+			fmt.Fprintf(m.Stdout, "  %s：%s 分（分值 %s）\n", r.ItemName(s.ID, it.Item), it.Score, it.Max)
 			printSteps(m, it.Why, 2)
 			for _, o := range r.Trace(s.ID, it.Item) {
 				printOrigin(m, r, o, 3)

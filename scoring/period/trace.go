@@ -211,3 +211,16 @@ func (r *Results) entryName(e *model.Entry) string {
 	}
 	return e.Name
 }
+
+// ItemName is how an item of the subject's scheme is named to people: its
+// number and title ("3 制度建设"), or the title alone when its code is a
+// key rather than a number in the rubric ("policy").
+func (r *Results) ItemName(subject, code string) string {
+	if it := r.scheme(subject).Item(code); it != nil {
+		if n := formspec.ItemNumber(it, 0); n != "" {
+			return n + " " + it.Title
+		}
+		return it.Title
+	}
+	return code
+}
