@@ -191,11 +191,14 @@ func (m *MainWindow) rosterLayout() fyne.CanvasObject {
 	return m.roster
 }
 
-// showResults brings the 考评结果 tab forward.
-func (m *MainWindow) showResults() {
+// showResults brings the 考评结果 tab forward; it reports whether the tab
+// was brought forward now (and reads its periods again).
+func (m *MainWindow) showResults() bool {
 	if m.tabs != nil && m.tabs.Selected() != m.resultsTab {
 		m.tabs.Select(m.resultsTab)
+		return true
 	}
+	return false
 }
 
 // showPeriods brings the 考评收件 tab forward.

@@ -92,8 +92,9 @@ func (m *MainWindow) onDropped(_ fyne.Position, uris []fyne.URI) {
 	for i, u := range uris {
 		paths[i] = filepath.FromSlash(u.Path())
 	}
-	forms := false
+	forms, entries := false, false
 	m.background(func() error {
+		entries = len(paths) == 1 && m.results.book.IsEntriesFile(paths[0])
 		for _, p := range paths {
 			if m.rosters.forms.IsFormFile(p) {
 				forms = true
@@ -102,6 +103,10 @@ func (m *MainWindow) onDropped(_ fyne.Position, uris []fyne.URI) {
 		}
 		return nil
 	}, func(error) {
+		if entries && m.tabs != nil {
+			m.results.importDropped(paths[0])
+			return
+		}
 		if forms && m.tabs != nil {
 			m.periods.Import(paths)
 			return

@@ -21,6 +21,8 @@ type EntriesBook interface {
 	WriteEntriesWorkbook(ctx context.Context, periodID int64, dept *string, path string) error
 	// ImportEntries stores what changed in a filled 录入表, all or nothing.
 	ImportEntries(ctx context.Context, periodID int64, path string) ([]model.Entry, error)
+	// IsEntriesFile reports whether a dropped path is a 录入表.
+	IsEntriesFile(path string) bool
 }
 
 // allEntries is the choice of the whole office's workbook.
@@ -81,6 +83,22 @@ func (s *ResultsScreen) onImportEntries() {
 	id := s.periods[s.current].ID
 	pickFile(s.m.win, []string{".xlsx"}, func(path string) { s.importEntries(id, path) },
 		func(err error) { s.m.showError("无法打开文件", err) })
+}
+
+// importDropped takes a 录入表 dropped on the window: the results come
+// forward and the workbook is read for the period it was written for —
+// the period chosen on the tab, which the import checks against the
+// workbook's own.
+func (s *ResultsScreen) importDropped(path string) {
+	if id := s.periodID(); id != 0 {
+		s.m.showResults()
+		s.importEntries(id, path)
+		return
+	}
+	s.pendingDrop = path // taken once the periods are read
+	if !s.m.showResults() {
+		s.reload()
+	}
 }
 
 // importEntries stores what changed in the workbook at path.

@@ -95,6 +95,8 @@ type ResultsScreen struct {
 	versionsOpen  *widget.Button
 	versionText   string
 	entriesForm   *formDialog
+	// pendingDrop is a 录入表 dropped before the periods were read.
+	pendingDrop string
 	reviewScreen  *ReviewEntryScreen
 	lastError     string
 }
@@ -220,12 +222,20 @@ func (s *ResultsScreen) reload() {
 		s.periodSelect.Options = names
 		s.periodSelect.Selected = ""
 		s.current = -1
+		drop := s.pendingDrop
+		s.pendingDrop = ""
 		if pick < 0 {
 			s.periodSelect.ClearSelected()
 			s.show(nil)
+			if drop != "" {
+				s.m.setStatus("还没有考评周期，不能导入录入表。")
+			}
 			return
 		}
 		s.periodSelect.SetSelectedIndex(pick) // calls onPeriod
+		if drop != "" {
+			s.importEntries(s.periodID(), drop)
+		}
 	})
 }
 

@@ -318,3 +318,37 @@ func TestResultsReviewCorrectionMovesRank(t *testing.T) {
 	}
 	rv.win.Close()
 }
+
+// TestDropEntriesWorkbook drops a filled 录入表 on the window while another
+// tab shows: the results come forward and the workbook is taken there, not
+// by the forms' import.
+func TestDropEntriesWorkbook(t *testing.T) {
+	m, o := newTestWindow(t)
+	loadDemo(t, m)
+	m.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(o.DemoSubmissionsDir())})
+	if m.tabs.Selected() != m.periodsTab {
+		t.Fatal("the forms' drop shows the status board")
+	}
+	ps, _ := o.Periods(context.Background())
+	book := filepath.Join(t.TempDir(), "录入 表.xlsx")
+	if err := o.WriteEntriesWorkbook(context.Background(), ps[0].ID, nil, book); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellValue("考评得分", "F9", 20)
+	f.SetCellValue("考评得分", "O9", "复核台账后更正")
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	m.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(book)})
+	if m.tabs.Selected() != m.resultsTab || !strings.Contains(m.status.Text, "已从录入表保存 1 条录入") {
+		t.Fatalf("a dropped 录入表 goes to the results: tab %q, status %q", m.tabs.Selected().Text, m.status.Text)
+	}
+	if log, _ := testEntryLog(o, ps[0].ID); len(log) != 1 || log[0].Value != "20" {
+		t.Errorf("entries: %+v", log)
+	}
+}

@@ -34,6 +34,10 @@ func (o *Office) WriteEntriesWorkbook(ctx context.Context, periodID int64, dept 
 	return writeFileAtomic(path, buf.Bytes())
 }
 
+// IsEntriesFile reports whether a dropped path is an entries workbook
+// (录入表), to be taken by ImportEntries rather than ImportForms.
+func (o *Office) IsEntriesFile(path string) bool { return entries.IsEntriesFile(path) }
+
 // ImportEntries reads a filled entries workbook and stores what changed in
 // it, all or nothing: a workbook with any problem — another period's, a
 // number cell with text, a score above its 分值, an item the department

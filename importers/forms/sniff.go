@@ -2,8 +2,6 @@ package forms
 
 import (
 	"archive/zip"
-	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,8 +27,8 @@ func IsFormFile(path string) bool {
 	}
 	if zr, err := zip.OpenReader(path); err == nil {
 		defer zr.Close()
-		return zipPartHas(&zr.Reader, "xl/workbook.xml", `"`+model.FormIdentitySheet+`"`) ||
-			zipPartHas(&zr.Reader, "xl/sharedStrings.xml", formspec.SheetMarker)
+		return importers.ZipPartHas(&zr.Reader, "xl/workbook.xml", `"`+model.FormIdentitySheet+`"`) ||
+			importers.ZipPartHas(&zr.Reader, "xl/sharedStrings.xml", formspec.SheetMarker)
 	}
 	if info.Size() > 4<<20 {
 		return false // no .xls or .csv form is this large
@@ -44,24 +42,6 @@ func IsFormFile(path string) bool {
 		if _, isSheet := formspec.SheetRoleOf(a1); isSheet || a1 == formspec.IdentityMarker {
 			return true
 		}
-	}
-	return false
-}
-
-// zipPartHas reports whether the archive's part name holds text, reading
-// at most 64 MB of it.
-func zipPartHas(zr *zip.Reader, name, text string) bool {
-	for _, f := range zr.File {
-		if f.Name != name {
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return false
-		}
-		defer rc.Close()
-		b, _ := io.ReadAll(io.LimitReader(rc, 64<<20))
-		return bytes.Contains(b, []byte(text))
 	}
 	return false
 }
