@@ -96,9 +96,9 @@ type ResultsScreen struct {
 	versionText   string
 	entriesForm   *formDialog
 	// pendingDrop is a 录入表 dropped before the periods were read.
-	pendingDrop string
-	reviewScreen  *ReviewEntryScreen
-	lastError     string
+	pendingDrop  string
+	reviewScreen *ReviewEntryScreen
+	lastError    string
 }
 
 func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *ResultsScreen {
