@@ -179,22 +179,33 @@ func choosePeriod(ps []model.Period, keep int64) int {
 	return pick
 }
 
-// reload reads the periods and shows the chosen one's board.
-func (s *PeriodsScreen) reload() {
+// readPeriods reads the periods off the UI goroutine and hands them to
+// then, with the id of the period shown before (0 none); a failure is shown
+// instead.
+func (m *MainWindow) readPeriods(desk interface {
+	Periods(ctx context.Context) ([]model.Period, error)
+}, shown []model.Period, current int, then func(ps []model.Period, keep int64)) {
+	keep := int64(0)
+	if current >= 0 && current < len(shown) {
+		keep = shown[current].ID
+	}
 	var ps []model.Period
-	s.m.background(func() error {
+	m.background(func() error {
 		var err error
-		ps, err = s.desk.Periods(context.Background())
+		ps, err = desk.Periods(context.Background())
 		return err
 	}, func(err error) {
 		if err != nil {
-			s.m.showError("读取考评周期失败", err)
+			m.showError("读取考评周期失败", err)
 			return
 		}
-		keep := int64(0)
-		if s.current >= 0 && s.current < len(s.periods) {
-			keep = s.periods[s.current].ID
-		}
+		then(ps, keep)
+	})
+}
+
+// reload reads the periods and shows the chosen one's board.
+func (s *PeriodsScreen) reload() {
+	s.m.readPeriods(s.desk, s.periods, s.current, func(ps []model.Period, keep int64) {
 		if s.selectAfterReload != 0 {
 			keep, s.selectAfterReload = s.selectAfterReload, 0
 		}

@@ -199,20 +199,7 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *Result
 // reload reads the periods and computes the chosen one's results: the
 // period chosen before, else the first open one.
 func (s *ResultsScreen) reload() {
-	var periods []model.Period
-	s.m.background(func() error {
-		var err error
-		periods, err = s.desk.Periods(context.Background())
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.m.showError("读取考评周期失败", err)
-			return
-		}
-		keep := int64(0)
-		if s.current >= 0 && s.current < len(s.periods) {
-			keep = s.periods[s.current].ID
-		}
+	s.m.readPeriods(s.desk, s.periods, s.current, func(periods []model.Period, keep int64) {
 		s.periods = periods
 		names := make([]string, len(periods))
 		for i, p := range periods {
