@@ -23,7 +23,8 @@ tour=(
   "标签页:考评结果" "选中第一行" "打开所选行" "关闭对话框"
   "标签页:缺少材料" "标签页:否决与限制" "标签页:自评虚高" "标签页:明细"
   "导出录入表…" "选择:$work/录入 表.xlsx" "导入录入表…" "选择:$work/录入 表.xlsx"
-  "保存结果版本…" "关闭对话框" "历史版本…" "关闭对话框"
+  "导入录入表…" "选择:$work/录入 有错.xlsx" "关闭对话框"
+  "保存结果版本…" "关闭对话框" "历史版本…" "查看所选版本…" "关闭对话框" "关闭对话框"
   "录入考评得分…" "关闭窗口" "录入事实与否决…" "标签页:一票否决" "关闭窗口" "录入记录…" "关闭窗口"
   "标签页:考评收件" "关闭本期" "关闭对话框"
   "文件/考核方案…" "方案设置…" "标签页:评分来源与权重" "标签页:等次/星级" "标签页:比例控制" "标签页:其他规定" "关闭对话框" "标签页:试算"
@@ -40,6 +41,10 @@ for size in "${@:-1366x768 1024x700}"; do
     export XINGJI_DB="$work/数据 $s/示范.db"
     ./bin/xingji-cli demo >/dev/null
     ./bin/xingji-cli import "$(dirname "$XINGJI_DB")/示范填报表" >/dev/null || true
+    # A saved version to open, and a 录入表 with text in a number cell to refuse.
+    ./bin/xingji-cli results save --period 1 --note "提交党委会审议稿" >/dev/null
+    ./bin/xingji-cli entries template --period 1 --out "$work/录入 有错.xlsx" >/dev/null
+    /usr/bin/python3 -c 'import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); wb["考评得分"]["F9"]="良好"; wb.save(sys.argv[1])' "$work/录入 有错.xlsx"
     log="$(dirname "$XINGJI_DB")/xingji.log"
     XINGJI_PRESS="$(IFS='|'; echo "${tour[*]}")" ./bin/xingji >"$work/gui.log" 2>&1 &
     pid=$! seen=0

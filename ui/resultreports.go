@@ -283,7 +283,7 @@ func (s *ResultsScreen) onVersions() {
 
 // showVersions shows the list of saved versions.
 func (s *ResultsScreen) showVersions(periodID int64, vs []model.ResultVersion) {
-	chosen := -1
+	chosen := len(vs) - 1 // the newest, ready to open; -1 when none
 	cols := []column{{"版本", 52}, {"保存时间", 140}, {"保存人", 90}, {"说明", 200}, {"概况", 420}}
 	t := newRowTable(cols, func() int { return len(vs) }, func(row, col int) string {
 		v := vs[row]
@@ -304,7 +304,9 @@ func (s *ResultsScreen) showVersions(periodID int64, vs []model.ResultVersion) {
 			s.openVersion(periodID, vs[chosen].Number)
 		}
 	})
-	open.Disable()
+	if chosen < 0 {
+		open.Disable()
+	}
 	t.OnSelected = safely1(func(id widget.TableCellID) {
 		if id.Row >= len(vs) {
 			t.UnselectAll()
@@ -344,14 +346,24 @@ func (s *ResultsScreen) openVersion(periodID int64, number int) {
 			return
 		}
 		s.versionText = savedText(v, saved)
-		text := wrapLabel(s.versionText)
-		d := dialog.NewCustom(fmt.Sprintf("第%d版结果（只读）", v.Number), "关闭", container.NewVScroll(text), s.m.win)
+		head := wrapLabel(fmt.Sprintf("%s，第%d版，%s 由 %s 保存：%s\n%s", saved.Period, v.Number,
+			v.Saved.Local().Format("2006-01-02 15:04"), v.User, v.Note, v.Summary))
+		var subs []scoring.SubjectResult
+		for _, r := range []*scoring.Result{saved.Units, saved.Members} {
+			if r != nil {
+				subs = append(subs, ranked(r.Subjects)...)
+			}
+		}
+		t := newRowTable([]column{{"名次", 52}, {"党组织 / 党员", 240}, {"等级总分", 90}, {"等次", 120}},
+			func() int { return len(subs) }, func(row, col int) string { return savedCell(subs[row], col) }, func() int { return -1 })
+		t.padAfter(len(subs))
+		d := dialog.NewCustom(fmt.Sprintf("第%d版结果（只读）", v.Number), "关闭", container.NewBorder(head, nil, nil, nil, t), s.m.win)
 		d.Resize(fitWindow(s.m.win, fyne.NewSize(760, 520)))
 		d.Show()
 	})
 }
 
-// savedText is a saved version's ranking as text.
+// savedText is a saved version's ranking as text, a line a subject.
 func savedText(v model.ResultVersion, saved period.Saved) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s，第%d版，%s 由 %s 保存：%s\n%s\n", saved.Period, v.Number,
@@ -360,20 +372,34 @@ func savedText(v model.ResultVersion, saved period.Saved) string {
 		if r == nil {
 			continue
 		}
-		b.WriteString("\n")
 		for _, sub := range ranked(r.Subjects) {
-			rank := "—"
-			if sub.Rank > 0 {
-				rank = fmt.Sprint(sub.Rank)
-			}
-			band := sub.BandName
-			if sub.Disqualified {
-				band = "一票否决"
-			}
-			fmt.Fprintf(&b, "%s\t%s\t%s分\t%s\n", rank, sub.Name, sub.Grade, band)
+			fmt.Fprintf(&b, "%s %s %s %s\n", savedCell(sub, 0), savedCell(sub, 1), savedCell(sub, 2), savedCell(sub, 3))
 		}
 	}
 	return b.String()
+}
+
+// savedCell is one cell of a saved version's ranking: 名次, name, 等级总分,
+// 等次.
+func savedCell(sub scoring.SubjectResult, col int) string {
+	switch col {
+	case 0:
+		if sub.Rank > 0 {
+			return fmt.Sprint(sub.Rank)
+		}
+		return "—"
+	case 1:
+		return sub.Name
+	case 2:
+		return sub.Grade.String() + "分"
+	}
+	if sub.Disqualified {
+		return "一票否决"
+	}
+	if sub.BandName == "" {
+		return "无"
+	}
+	return sub.BandName
 }
 
 // ranked returns subjects by rank, the unranked last.

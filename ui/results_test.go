@@ -163,6 +163,9 @@ func TestResultsOfTheDemo(t *testing.T) {
 		t.Fatalf("versions %+v, %v; status %q", vs, err, m.status.Text)
 	}
 	test.Tap(s.versionsBtn)
+	if s.versionsOpen.Disabled() {
+		t.Error("the newest version should be chosen, ready to open")
+	}
 	s.versionsTable.Select(widget.TableCellID{Row: 0, Col: 0})
 	test.Tap(s.versionsOpen)
 	if !strings.Contains(s.versionText, "第1版") || !strings.Contains(s.versionText, "城关镇黄家岭村党支部") {
