@@ -234,3 +234,8 @@ type FileResult struct {
 	Problems  []string `json:"problems,omitempty"`
 	ByHeaders bool     `json:"byHeaders,omitempty"`
 }
+
+// Final reports whether the period's results are final (定稿): documents
+// printed from them are no longer marked 草稿. Until the assessment cycle
+// records 定稿 itself, a period is final once it is closed.
+func (p Period) Final() bool { return p.Status == PeriodClosed }
