@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"math"
 	_ "image/jpeg" // scanned backgrounds
 	_ "image/png"  // seals, charts
+	"math"
 
 	"github.com/signintech/gopdf"
 
