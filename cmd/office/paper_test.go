@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"xingji/documents"
+	"xingji/model"
 )
 
 // TestExportPaperNeverOverwritesUnasked registers a kind that writes the
@@ -60,5 +61,73 @@ func TestExportPaperNeverOverwritesUnasked(t *testing.T) {
 	}
 	if err := o.ExportPaper(ctx, p.ID, "test-kind", "docx", path, PaperOptions{Overwrite: true}); err == nil {
 		t.Fatal("a format the kind does not have was accepted")
+	}
+}
+
+// demoWithForms is demoOffice with the demo's filled forms imported: the
+// demo period has results (9 village branches ranked, members appraised).
+func demoWithForms(t *testing.T) (*Office, model.Period) {
+	t.Helper()
+	o, p := demoOffice(t)
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "示范 填报表")
+	if _, err := o.WriteDemoSubmissions(ctx, p.ID, dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.ImportForms(ctx, []string{dir}, nil); err != nil {
+		t.Fatal(err)
+	}
+	return o, p
+}
+
+// TestAwardsOfTheDemo: the demo's awards are the best band held by its
+// units and by its members, each recipient holding that
+// band in the results, none vetoed, in rank order.
+func TestAwardsOfTheDemo(t *testing.T) {
+	o, p := demoWithForms(t)
+	paper, err := o.Paper(context.Background(), p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if paper.Committee == "" || !paper.Draft {
+		t.Fatalf("committee %q, draft %v (the demo period is open)", paper.Committee, paper.Draft)
+	}
+	awards := documents.Awards(paper)
+	if len(awards) < 2 {
+		t.Fatalf("awards: %+v", awards)
+	}
+	// The best band held: the demo's quota (五星 ≤ 10% of 9 units) leaves no 五星.
+	top := p.Scheme.Bands[1]
+	redFlag := ""
+	if p.Scheme.RedFlag != nil {
+		redFlag = p.Scheme.RedFlag.Name
+	}
+	seen := map[string]bool{}
+	for _, a := range awards {
+		seen[a.Honour] = true
+		last := 0
+		for _, r := range a.Recipients {
+			if r.Rank < last {
+				t.Errorf("%s: %s out of rank order", a.Honour, r.Name)
+			}
+			last = r.Rank
+			var sr = paper.Results.Unit(r.Key)
+			if !a.Collective {
+				sr = paper.Results.Member(r.Key)
+			}
+			if sr == nil || sr.Disqualified {
+				t.Errorf("%s: %s (%s) is not a scored, eligible subject", a.Honour, r.Name, r.Key)
+				continue
+			}
+			if a.Collective && a.Honour != redFlag && sr.Band != top.Code {
+				t.Errorf("%s: %s has band %s", a.Honour, r.Name, sr.BandName)
+			}
+			if r.Unit == "" {
+				t.Errorf("%s: %s has no unit", a.Honour, r.Name)
+			}
+		}
+	}
+	if want := strings.TrimSuffix(top.Name, "级") + "级党支部"; !seen[want] {
+		t.Errorf("no %s among %v", want, seen)
 	}
 }
