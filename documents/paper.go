@@ -1,6 +1,7 @@
 package documents
 
 import (
+	"errors"
 	"strings"
 
 	"xingji/model"
@@ -83,4 +84,40 @@ func chineseNumber(n int) string {
 		s += chineseDigits[ones]
 	}
 	return s
+}
+
+// Kind describes one kind of document for a person choosing what to
+// print: its console name, its name for people, the formats and designs
+// it comes in (the first of each the default).
+type Kind struct {
+	Code    string   // the console's name: ranking, notice …
+	Label   string   // its name for people: 排名表
+	Order   int      // where it is listed
+	Formats []string // file extensions: "pdf", "xlsx", "docx", "zip"
+	Designs []string // named looks (certificates: 样式一, 套打 …); empty for most kinds
+}
+
+// ExportOptions are what a person chooses when exporting a document.
+type ExportOptions struct {
+	Design    string // one of the kind's Designs; "" the default
+	Overwrite bool   // replace a file already at the path (the window asks first)
+}
+
+// ErrFileExists is returned when a file is in the way of an export and the
+// person did not say to replace it; the window asks and tries again.
+var ErrFileExists = errors.New("file exists")
+
+// FormatLabel names a file format for people: "PDF 文件", "Excel 表格".
+func FormatLabel(ext string) string {
+	switch ext {
+	case "pdf":
+		return "PDF 文件（.pdf）"
+	case "xlsx":
+		return "Excel 表格（.xlsx）"
+	case "docx":
+		return "Word 文档（.docx）"
+	case "zip":
+		return "压缩包（.zip）"
+	}
+	return "." + ext
 }

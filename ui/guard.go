@@ -148,6 +148,7 @@ const selectPlaceHolder = "（请选择）"
 func newSelect(options []string, changed func(string)) *widget.Select {
 	s := widget.NewSelect(options, safely1(changed))
 	s.PlaceHolder = selectPlaceHolder
+	registerSelect(s)
 	return s
 }
 

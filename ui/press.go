@@ -14,7 +14,7 @@ import (
 // Press presses the control labelled label on the real window, as a clerk's
 // click would: a button (the newest visible, enabled one whose text is
 // label), a main-menu item written as "菜单名/项目", a tab written as
-// "标签页:名称", a path for the chooser on screen as "选择:路径", or one of
+// "标签页:名称", a path for the chooser on screen as "选择:路径", an option of a pick-list as "选项:名称", or one of
 // the pseudo-labels 选中第一行, 打开所选行, 关闭对话框, 关闭窗口 and 模拟程序出错. It reports whether such a control was found, and, through
 // opened, whether pressing it opened a file or folder chooser. The GUI
 // smoke test drives the real window under Xvfb (and Wine) with it; it must
@@ -52,6 +52,25 @@ func (m *MainWindow) Press(label string) (found, opened bool) {
 		m.choosers = nil
 		choose(path)
 		return true, false
+	}
+	if option, ok := strings.CutPrefix(label, optionPrefix); ok {
+		buttonsMu.Lock()
+		defer buttonsMu.Unlock()
+		for i := len(selectsMade) - 1; i >= 0; i-- {
+			sel := selectsMade[i]
+			if !sel.Visible() || sel.Disabled() {
+				continue
+			}
+			for _, o := range sel.Options {
+				if o == option {
+					buttonsMu.Unlock()
+					sel.SetSelected(o)
+					buttonsMu.Lock()
+					return true, false
+				}
+			}
+		}
+		return false, false
 	}
 	if label == openRow {
 		if t := m.rowsOnScreen(); t != nil {
@@ -152,6 +171,23 @@ func newTabs(items ...*container.TabItem) *container.AppTabs {
 	}
 	buttonsMu.Unlock()
 	return t
+}
+
+// optionPrefix starts the pseudo-label that chooses an option in the
+// newest visible pick-list offering it: "选项:排名表".
+const optionPrefix = "选项:"
+
+// selectsMade are the pick-lists made by newSelect, newest last, for Press.
+var selectsMade []*widget.Select
+
+// registerSelect remembers a pick-list for Press.
+func registerSelect(s *widget.Select) {
+	buttonsMu.Lock()
+	selectsMade = append(selectsMade, s)
+	if len(selectsMade) > 256 {
+		selectsMade = selectsMade[len(selectsMade)-256:]
+	}
+	buttonsMu.Unlock()
 }
 
 // choosePrefix starts the pseudo-label that answers the chooser on screen

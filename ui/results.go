@@ -51,6 +51,7 @@ type ResultsScreen struct {
 	m       *MainWindow
 	desk    ResultsDesk
 	book    EntriesBook
+	paper   PaperDesk
 	content fyne.CanvasObject
 
 	periods []model.Period
@@ -81,6 +82,8 @@ type ResultsScreen struct {
 	stale       map[*widget.Label]bool
 	saveButton  *widget.Button
 	versionsBtn *widget.Button
+	paperBtn    *widget.Button
+	paperDlg    *PaperExport // the last 打印与导出 dialog opened
 	refreshBtn  *widget.Button
 	exportBtn   *widget.Button
 	importBtn   *widget.Button
@@ -101,8 +104,8 @@ type ResultsScreen struct {
 	lastError    string
 }
 
-func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *ResultsScreen {
-	s := &ResultsScreen{m: m, desk: desk, book: book, current: -1, chosen: -1}
+func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook, paper PaperDesk) *ResultsScreen {
+	s := &ResultsScreen{m: m, desk: desk, book: book, paper: paper, current: -1, chosen: -1}
 	s.periodSelect = newSelect(nil, s.onPeriod)
 	s.periodSelect.PlaceHolder = "（还没有考评周期）"
 	s.viewSelect = newSelect([]string{viewUnits, viewMembers}, func(string) { s.fill() })
@@ -120,6 +123,7 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *Result
 	s.refreshBtn = newIconButton("重新计算", theme.ViewRefreshIcon(), s.reload)
 	s.saveButton = newIconButton("保存结果版本…", theme.DocumentSaveIcon(), s.onSaveVersion)
 	s.versionsBtn = newIconButton("历史版本…", theme.HistoryIcon(), s.onVersions)
+	s.paperBtn = newIconButton("打印与导出…", theme.DocumentPrintIcon(), s.onPaper)
 	s.exportBtn = newIconButton("导出录入表…", theme.DocumentCreateIcon(), s.onExportEntries)
 	s.importBtn = newIconButton("导入录入表…", theme.FolderOpenIcon(), s.onImportEntries)
 	s.reviewBtn = newIconButton("录入考评得分…", theme.DocumentCreateIcon(), func() {
@@ -185,7 +189,7 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *Result
 	))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("考评周期："),
-			container.NewHBox(s.refreshBtn, s.saveButton, s.versionsBtn), s.periodSelect),
+			container.NewHBox(s.refreshBtn, s.saveButton, s.versionsBtn, s.paperBtn), s.periodSelect),
 		entries,
 		filters,
 		s.summary,
@@ -371,4 +375,13 @@ func (s *ResultsScreen) onGoToBoard() {
 		s.m.periods.selectAfterReload = s.periods[s.current].ID
 	}
 	s.m.showPeriods()
+}
+
+// onPaper opens 打印与导出 for the period shown.
+func (s *ResultsScreen) onPaper() {
+	if s.current < 0 {
+		return
+	}
+	p := s.periods[s.current]
+	s.paperDlg = s.m.showPaperExport(s.paper, p.ID, p.Name)
 }

@@ -29,10 +29,7 @@ type PaperKind struct {
 }
 
 // PaperOptions are what a person chooses when exporting.
-type PaperOptions struct {
-	Design    string // one of the kind's Designs; "" the default
-	Overwrite bool   // replace a file already at the path (the window asks first)
-}
+type PaperOptions = documents.ExportOptions
 
 var paperKinds []PaperKind
 
@@ -57,7 +54,17 @@ func FindPaperKind(code string) (PaperKind, bool) {
 
 // ErrFileExists is returned by ExportPaper when a file is in the way and
 // the caller did not say to replace it; the window asks and tries again.
-var ErrFileExists = errors.New("file exists")
+var ErrFileExists = documents.ErrFileExists
+
+// PaperChoices describes the kinds of documents for the window's
+// 打印与导出, in the order they are offered.
+func (o *Office) PaperChoices() []documents.Kind {
+	out := make([]documents.Kind, len(paperKinds))
+	for i, k := range paperKinds {
+		out[i] = documents.Kind{Code: k.Code, Label: k.Label, Order: k.Order, Formats: k.Formats, Designs: k.Designs}
+	}
+	return out
+}
 
 // Paper gathers what a period's documents are written from: its results
 // computed now, the results of the committee's previous period with the
