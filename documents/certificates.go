@@ -64,7 +64,7 @@ func (l *CertificateLayout) scale() float64 {
 }
 
 // Field returns the layout's field f and whether it has it.
-func (l *CertificateLayout) Field(f string) (LayoutField, bool) {
+func (l CertificateLayout) Field(f string) (LayoutField, bool) {
 	for _, x := range l.Fields {
 		if x.Field == f {
 			return x, true
@@ -225,32 +225,84 @@ func WriteCertificates(p *Paper, certs []Certificate, opt CertificateOptions) ([
 		if l.frame != nil && !opt.Overprint {
 			l.frame(d, l.scale())
 		}
-		texts := c.Texts(p)
-		for _, f := range l.Fields {
-			s := texts[f.Field]
-			if s == "" {
-				continue
-			}
-			s = f.Prefix + s + f.Suffix
-			fam := f.Box.Family
-			if fam == "" {
-				fam = pdfdoc.Sans
-			}
-			d.Font(fam, f.Box.Size)
-			if !d.Has(s) {
-				return nil, fmt.Errorf("第%d张证书（%s）：“%s”中有字体里没有的字，印出来会是空白；请检查名字是否录入有误", i+1, c.Name, s)
-			}
-			d.Color(f.Color[0], f.Color[1], f.Color[2])
-			if err := d.Place(f.Box, s); err != nil {
-				return nil, fmt.Errorf("第%d张证书（%s）：%w", i+1, c.Name, err)
-			}
-			d.Color(0, 0, 0)
+		if err := fields(d, p, l, i, c, true); err != nil {
+			return nil, err
 		}
 		if opt.Seal != nil && l.Seal.W > 0 {
 			d.Image(opt.Seal, l.Seal.X, l.Seal.Y, l.Seal.W, l.Seal.H)
 		}
 	}
 	return d.Bytes()
+}
+
+// fields checks, and when place writes, the fields of the i-th
+// certificate c.
+func fields(d *pdfdoc.Doc, p *Paper, l CertificateLayout, i int, c Certificate, place bool) error {
+	texts := c.Texts(p)
+	for _, f := range l.Fields {
+		s := texts[f.Field]
+		if s == "" {
+			continue
+		}
+		s = f.Prefix + s + f.Suffix
+		fam := f.Box.Family
+		if fam == "" {
+			fam = pdfdoc.Sans
+		}
+		d.Font(fam, f.Box.Size)
+		if !d.Has(s) {
+			return fmt.Errorf("第%d张证书（%s）：“%s”中有字体里没有的字，印出来会是空白；请检查名字是否录入有误", i+1, c.Name, s)
+		}
+		if !place {
+			if _, _, err := d.Fit(f.Box, s); err != nil {
+				return fmt.Errorf("第%d张证书（%s）：%w", i+1, c.Name, err)
+			}
+			continue
+		}
+		d.Color(f.Color[0], f.Color[1], f.Color[2])
+		if err := d.Place(f.Box, s); err != nil {
+			return fmt.Errorf("第%d张证书（%s）：%w", i+1, c.Name, err)
+		}
+		d.Color(0, 0, 0)
+	}
+	return nil
+}
+
+// CheckCertificates is what WriteCertificates refuses, found without
+// writing: every field of every certificate fits and has its glyphs, the
+// seal and the background are usable. Numbers are given out only after it
+// passes.
+func CheckCertificates(p *Paper, certs []Certificate, opt CertificateOptions) error {
+	if len(certs) == 0 {
+		return fmt.Errorf("%s没有获得表彰的党组织或党员，无证书可印", p.Period.Name)
+	}
+	l := opt.Layout
+	if opt.Overprint {
+		l = l.Moved(opt.OffsetX, opt.OffsetY, opt.Scale)
+	}
+	if opt.Background != nil {
+		if err := CheckBackground(opt.Background, l.Paper); err != nil {
+			return err
+		}
+	}
+	if opt.Seal != nil {
+		if err := CheckSeal(opt.Seal); err != nil {
+			return err
+		}
+	}
+	d, err := pdfdoc.New(pdfdoc.Options{Size: l.Paper, Fonts: map[string][]byte{Kai: assets.FontKai}})
+	if err != nil {
+		return err
+	}
+	for i, c := range certs {
+		if c.Number == "" {
+			c.Number = "QH〔2026〕000" // room for a number
+		}
+		if err := fields(d, p, l, i, c, false); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Moved is the layout shifted by dx, dy mm and scaled by scale (1 when
