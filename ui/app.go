@@ -74,6 +74,7 @@ type Office interface {
 	ResultsDesk
 	EntriesBook
 	EntryDesk
+	CertificateDesk
 	Clock
 }
 

@@ -87,6 +87,9 @@ type ResultsScreen struct {
 	reviewBtn   *widget.Button
 	factsBtn    *widget.Button
 	logBtn      *widget.Button
+	certsBtn    *widget.Button
+	// certificates is the 荣誉证书 window opened last, for tests.
+	certificates *CertificatesScreen
 
 	// The last dialogs opened, for tests.
 	saveForm      *formDialog
@@ -130,6 +133,11 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *Result
 	s.factsBtn = newIconButton("录入事实与否决…", theme.DocumentCreateIcon(), func() {
 		if id := s.periodID(); id != 0 {
 			s.m.showFactEntry(id, s.compute)
+		}
+	})
+	s.certsBtn = newIconButton("荣誉证书…", theme.DocumentPrintIcon(), func() {
+		if id := s.periodID(); id != 0 {
+			s.certificates = s.m.showCertificates(id)
 		}
 	})
 	s.logBtn = newIconButton("录入记录…", theme.HistoryIcon(), func() {
@@ -185,7 +193,7 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *Result
 	))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("考评周期："),
-			container.NewHBox(s.refreshBtn, s.saveButton, s.versionsBtn), s.periodSelect),
+			container.NewHBox(s.refreshBtn, s.saveButton, s.versionsBtn, s.certsBtn), s.periodSelect),
 		entries,
 		filters,
 		s.summary,
@@ -286,11 +294,11 @@ func (s *ResultsScreen) show(res *period.Results) {
 	}
 	if res == nil {
 		s.summary.SetText("还没有考评周期。请先在“考评收件”页新建考评周期并导入收回的表格。")
-		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn, s.reviewBtn, s.factsBtn, s.logBtn} {
+		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn, s.reviewBtn, s.factsBtn, s.logBtn, s.certsBtn} {
 			b.Disable()
 		}
 	} else {
-		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn, s.reviewBtn, s.factsBtn, s.logBtn} {
+		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn, s.reviewBtn, s.factsBtn, s.logBtn, s.certsBtn} {
 			b.Enable()
 		}
 		text := res.Summary() + "。结果随收件和录入随时重新计算；发出前请“保存结果版本”。"

@@ -192,6 +192,16 @@ func (o *Office) CertificatePreview(ctx context.Context, periodID int64, design 
 	if err != nil {
 		return pv, err
 	}
+	if opt.Seal != nil {
+		if err := documents.CheckSeal(opt.Seal); err != nil {
+			return pv, model.Errorf(model.EInvalid, "%v", err)
+		}
+	}
+	if opt.Background != nil {
+		if err := documents.CheckBackground(opt.Background, opt.Layout.Paper); err != nil {
+			return pv, model.Errorf(model.EInvalid, "%v", err)
+		}
+	}
 	p, err := o.Paper(ctx, periodID)
 	if err != nil {
 		return pv, err
@@ -213,6 +223,9 @@ func (o *Office) CertificatePreview(ctx context.Context, periodID int64, design 
 		if s.Blank != "" {
 			if pv.Background, err = readImage(s.Blank, "证书空白纸扫描图"); err != nil {
 				return pv, err
+			}
+			if err := documents.CheckBackground(pv.Background, opt.Layout.Paper); err != nil {
+				return pv, model.Errorf(model.EInvalid, "空白证书扫描图：%v", err)
 			}
 		}
 	}
