@@ -16,3 +16,10 @@ var FontRegular []byte
 //
 //go:embed icon.png
 var Icon []byte
+
+// FontKai is LXGW WenKai (霞鹜文楷) Regular, a Kai face for certificates
+// (荣誉证书), from Debian's fonts-lxgw-wenkai, under the SIL Open Font
+// Licence 1.1; see fonts/LICENSE-lxgw-wenkai.txt.
+//
+//go:embed fonts/lxgw-wenkai.ttf
+var FontKai []byte

@@ -75,6 +75,7 @@ type Office interface {
 	EntriesBook
 	EntryDesk
 	PaperDesk
+	CertificateDesk
 	Clock
 }
 

@@ -90,6 +90,9 @@ type ResultsScreen struct {
 	reviewBtn   *widget.Button
 	factsBtn    *widget.Button
 	logBtn      *widget.Button
+	certsBtn    *widget.Button
+	// certificates is the 荣誉证书 window opened last, for tests.
+	certificates *CertificatesScreen
 
 	// The last dialogs opened, for tests.
 	saveForm      *formDialog
@@ -136,6 +139,11 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook, paper P
 			s.m.showFactEntry(id, s.compute)
 		}
 	})
+	s.certsBtn = newIconButton("荣誉证书…", theme.DocumentPrintIcon(), func() {
+		if id := s.periodID(); id != 0 {
+			s.certificates = s.m.showCertificates(id)
+		}
+	})
 	s.logBtn = newIconButton("录入记录…", theme.HistoryIcon(), func() {
 		if id := s.periodID(); id != 0 {
 			s.m.showEntryLog(id)
@@ -178,6 +186,7 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook, paper P
 		}
 	}
 
+	paperRow := container.NewHScroll(container.NewHBox(widget.NewLabel("打印材料："), s.paperBtn, s.certsBtn))
 	entries := container.NewHScroll(container.NewHBox(widget.NewLabel("考核办录入："), s.reviewBtn, s.factsBtn,
 		s.exportBtn, s.importBtn, s.logBtn))
 	filters := container.NewHScroll(container.NewHBox(
@@ -189,7 +198,8 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook, paper P
 	))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("考评周期："),
-			container.NewHBox(s.refreshBtn, s.saveButton, s.versionsBtn, s.paperBtn), s.periodSelect),
+			container.NewHBox(s.refreshBtn, s.saveButton, s.versionsBtn), s.periodSelect),
+		paperRow,
 		entries,
 		filters,
 		s.summary,
@@ -290,11 +300,11 @@ func (s *ResultsScreen) show(res *period.Results) {
 	}
 	if res == nil {
 		s.summary.SetText("还没有考评周期。请先在“考评收件”页新建考评周期并导入收回的表格。")
-		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn, s.reviewBtn, s.factsBtn, s.logBtn} {
+		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn, s.reviewBtn, s.factsBtn, s.logBtn, s.certsBtn, s.paperBtn} {
 			b.Disable()
 		}
 	} else {
-		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn, s.reviewBtn, s.factsBtn, s.logBtn} {
+		for _, b := range []*widget.Button{s.saveButton, s.versionsBtn, s.exportBtn, s.importBtn, s.refreshBtn, s.reviewBtn, s.factsBtn, s.logBtn, s.certsBtn, s.paperBtn} {
 			b.Enable()
 		}
 		text := res.Summary() + "。结果随收件和录入随时重新计算；发出前请“保存结果版本”。"

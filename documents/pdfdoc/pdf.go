@@ -51,6 +51,10 @@ type Options struct {
 	// Fonts are extra TrueType fonts by family name (e.g. a Kai face for
 	// certificates); Sans is always there.
 	Fonts map[string][]byte
+	// ActualSize tells viewers to print at 100% (/ViewerPreferences
+	// << /PrintScaling /None >>), never shrunk to fit: for printing onto
+	// pre-printed blanks (套打) and calibration pages.
+	ActualSize bool
 }
 
 // Doc is a PDF being laid out. Its methods keep the first error and do
@@ -139,6 +143,15 @@ func (d *Doc) NewPage() {
 	}
 	if d.onPage != nil {
 		d.onPage()
+	}
+}
+
+// DraftMark writes the 草稿 mark again on the current page of a draft (a
+// page whose background image covered the mark NewPage wrote); it does
+// nothing on a final document.
+func (d *Doc) DraftMark() {
+	if d.opt.Draft {
+		d.draftMark()
 	}
 }
 
@@ -330,6 +343,16 @@ func (d *Doc) Line(x1, y1, x2, y2, width float64) {
 	d.pdf.Line(x1, y1, x2, y2)
 }
 
+// LineColor sets the colour of lines and outlines drawn after it.
+func (d *Doc) LineColor(r, g, b uint8) { d.pdf.SetStrokeColor(r, g, b) }
+
+// FillRect fills a rectangle with a colour.
+func (d *Doc) FillRect(x, y, w, h float64, r, g, b uint8) {
+	d.pdf.SetFillColor(r, g, b)
+	d.pdf.RectFromUpperLeftWithStyle(x, y, w, h, "F")
+	d.pdf.SetFillColor(0, 0, 0)
+}
+
 // Rect draws a rectangle's outline, or fills it with grey when fill is
 // above zero (0.95 a light shade).
 func (d *Doc) Rect(x, y, w, h float64, fill float64) {
@@ -385,5 +408,9 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	return d.pdf.GetBytesPdfReturnErr()
+	out, err := d.pdf.GetBytesPdfReturnErr()
+	if err != nil || !d.opt.ActualSize {
+		return out, err
+	}
+	return printAtActualSize(out)
 }

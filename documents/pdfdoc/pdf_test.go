@@ -194,3 +194,34 @@ func TestFitShrinksThenWrapsThenRefuses(t *testing.T) {
 		t.Errorf("a text too long is not refused: %v", err)
 	}
 }
+
+// TestActualSizeIsInTheCatalog: a document made with ActualSize carries
+// /PrintScaling /None in its catalog (an incremental update), and poppler
+// still reads it without complaint.
+func TestActualSizeIsInTheCatalog(t *testing.T) {
+	need(t, "pdfinfo")
+	d, err := New(Options{Size: Size{250, 180}, ActualSize: true, Title: "套打"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.TextAt(20, 20, 100, "堃琮玥", Left)
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := catalogRE.FindAllSubmatch(b, -1)
+	if len(cat) != 2 || !bytes.Contains(cat[1][1], []byte("/ViewerPreferences << /PrintScaling /None >>")) ||
+		!bytes.Contains(cat[1][1], []byte("/Pages 2 0 R")) {
+		t.Fatalf("catalogs: %q", cat)
+	}
+	p := filepath.Join(t.TempDir(), "a.pdf")
+	os.WriteFile(p, b, 0o644)
+	out, err := exec.Command("pdfinfo", p).CombinedOutput()
+	if err != nil || strings.Contains(string(out), "rror") || !strings.Contains(string(out), "Pages:           1") ||
+		!strings.Contains(string(out), "708.66 x 510.24 pts") || !strings.Contains(string(out), "套打") {
+		t.Fatalf("pdfinfo: %v\n%s", err, out)
+	}
+	if !strings.Contains(pdfText(t, b), "堃琮玥") {
+		t.Fatal("text lost")
+	}
+}

@@ -149,6 +149,12 @@ func fullDatabase(t *testing.T, s *Store, last string) fullDB {
 	if err := s.SetPeriodStatus(ctx, closed.ID, model.PeriodClosed); err != nil {
 		t.Fatal(err)
 	}
+	if hasMigration(last, "0006_certificates.sql") {
+		if _, _, err := s.IssueCertificateNumbers(ctx, open.ID, []model.CertificateClaim{{Subject: "u:1", Honour: "四星级党支部"}}, 1,
+			func(seq int) string { return fmt.Sprintf("QH〔2025〕%03d", seq) }); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return fd
 }
 
@@ -363,6 +369,11 @@ func checkNewTablesUsable(t *testing.T, s *Store, fd fullDB) {
 	got := mustAdd(t, s, fd.open, fact("u:1", "缺席次数", "2"), fact("u:1", "缺席次数", "3"))
 	if len(got) != 2 || got[1].Old != "2" {
 		t.Errorf("entries on a migrated database: %q", olds(got))
+	}
+	nums, _, err := s.IssueCertificateNumbers(ctx, fd.open, []model.CertificateClaim{{Subject: "u:1", Honour: "四星级党支部"}}, 1,
+		func(seq int) string { return fmt.Sprintf("迁移后〔2026〕%03d", seq) })
+	if err != nil || len(nums) != 1 || nums[0] != "迁移后〔2026〕001" {
+		t.Errorf("certificate numbers on a migrated database: %v, %v", nums, err)
 	}
 	v := model.ResultVersion{PeriodID: fd.open, Note: "迁移后", Data: []byte(`{"ok":true}`)}
 	if err := s.SaveResultVersion(ctx, &v); err != nil || v.Number != 1 {
