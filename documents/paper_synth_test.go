@@ -1,7 +1,6 @@
 package documents
 
 import (
-	"errors"
 	"fmt"
 	"testing"
 
@@ -91,11 +90,4 @@ func syntheticPaper(t testing.TB, n, members int, prev bool) *Paper {
 		paper.Previous = &period.Results{Period: p, Data: d, Units: old}
 	}
 	return paper
-}
-
-func TestSyntheticRanking(t *testing.T) {
-	p := syntheticPaper(t, 120, 30, true)
-	if _, err := RankingXLSX(p, ""); err != nil {
-		t.Fatalf("%v (%v)", err, errors.Unwrap(err))
-	}
 }

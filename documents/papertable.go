@@ -116,7 +116,7 @@ func writeTablesXLSX(p *Paper, tables []paperTable) ([]byte, error) {
 
 // paperStyles are the cell styles of the printed lists.
 type paperStyles struct {
-	title, line, heading, header, text, center, number, group, shade, shadeNumber int
+	title, line, heading, header, text, center, number, numberCenter, group, shade, shadeNumber int
 }
 
 func newPaperStyles(f *excelize.File) (paperStyles, error) {
@@ -144,6 +144,7 @@ func newPaperStyles(f *excelize.File) (paperStyles, error) {
 		{&st.text, excelize.Style{Font: font(10, false), Alignment: align("left"), Border: border}},
 		{&st.center, excelize.Style{Font: font(10, false), Alignment: align("center"), Border: border}},
 		{&st.number, excelize.Style{Font: font(10, false), Alignment: align("right"), Border: border, CustomNumFmt: ptr("0.####")}},
+		{&st.numberCenter, excelize.Style{Font: font(10, false), Alignment: align("center"), Border: border, CustomNumFmt: ptr("0")}},
 		{&st.group, excelize.Style{Font: font(10, true), Alignment: align("left"), Border: border, Fill: fill("F2F2F2")}},
 		{&st.shade, excelize.Style{Font: font(10, false), Alignment: align("left"), Border: border, Fill: fill("EDEDED")}},
 		{&st.shadeNumber, excelize.Style{Font: font(10, false), Alignment: align("right"), Border: border, Fill: fill("EDEDED"), CustomNumFmt: ptr("0.####")}},
@@ -193,6 +194,29 @@ func writeSheet(f *excelize.File, name string, tables []paperTable, draft bool, 
 			widths[i] = max(widths[i], min(w+2, max(limit, 10)))
 		}
 	}
+	// The page set-up goes in before the stream: set after it, excelize
+	// would read the whole sheet back (a second for 5,000 rows).
+	header := len(tables[0].Lines) + 1
+	if tables[0].Title != "" {
+		header++
+	}
+	if tables[0].Heading != "" {
+		header++
+	}
+	w := &sheetWriter{f: f, sheet: name}
+	w.printSetup("landscape", header, header)
+	if len(tables) > 1 {
+		// Tables of different columns follow each other: no header is
+		// repeated or frozen for all of them.
+		w.do(f.DeleteDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name}))
+	}
+	if draft {
+		w.do(f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
+			OddHeader: "&R草稿", OddFooter: "&C第 &P 页，共 &N 页"}))
+	}
+	if w.err != nil {
+		return w.err
+	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
@@ -203,7 +227,6 @@ func writeSheet(f *excelize.File, name string, tables []paperTable, draft bool, 
 		}
 	}
 	row := 0
-	firstHeader := 0
 	put := func(cells []any, height float64) error {
 		row++
 		if height > 0 {
@@ -225,18 +248,14 @@ func writeSheet(f *excelize.File, name string, tables []paperTable, draft bool, 
 		}
 		return nil
 	}
-	// The panes freeze below the first table's header: the stream writer
-	// wants them before any row.
-	header := len(tables[0].Lines) + 1
-	if tables[0].Title != "" {
-		header++
-	}
-	if tables[0].Heading != "" {
-		header++
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: header,
-		TopLeftCell: cell(1, header+1), ActivePane: "bottomLeft"}); err != nil {
-		return err
+	// The panes freeze below the first table's header (the stream writer
+	// wants them before any row); none when tables of different columns
+	// follow each other.
+	if len(tables) == 1 {
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: header,
+			TopLeftCell: cell(1, header+1), ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
 	}
 	for k, t := range tables {
 		if k > 0 {
@@ -245,7 +264,7 @@ func writeSheet(f *excelize.File, name string, tables []paperTable, draft bool, 
 			}
 		}
 		title := t.Title
-		if draft {
+		if draft && title != "" {
 			title += "（草稿）"
 		}
 		if title != "" {
@@ -273,9 +292,6 @@ func writeSheet(f *excelize.File, name string, tables []paperTable, draft bool, 
 		if err := put(head, 0); err != nil {
 			return err
 		}
-		if k == 0 {
-			firstHeader = row
-		}
 		for _, r := range t.Rows {
 			if r.Group != "" {
 				if err := wide(r.Group, st.group, 0); err != nil {
@@ -301,6 +317,9 @@ func writeSheet(f *excelize.File, name string, tables []paperTable, draft bool, 
 					if n, err := strconv.ParseFloat(s, 64); err == nil {
 						v = n
 						style = st.number
+						if t.Columns[i].Align == pdfdoc.Center {
+							style = st.numberCenter
+						}
 						if r.Shade {
 							style = st.shadeNumber
 						}
@@ -313,22 +332,7 @@ func writeSheet(f *excelize.File, name string, tables []paperTable, draft bool, 
 			}
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	w := &sheetWriter{f: f, sheet: name}
-	w.printSetup("landscape", firstHeader, firstHeader)
-	if len(tables) > 1 {
-		// Tables of different columns follow each other: no header is
-		// repeated or frozen for all of them.
-		w.do(f.DeleteDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name}))
-		w.do(f.SetPanes(name, &excelize.Panes{}))
-	}
-	if draft {
-		w.do(f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
-			OddHeader: "&R草稿", OddFooter: "&C第 &P 页，共 &N 页"}))
-	}
-	return w.err
+	return sw.Flush()
 }
 
 // subjectInfo is what the lists print about a unit or a member besides
