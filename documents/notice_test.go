@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"xingji/importers/fixture"
 	"xingji/model"
 	"xingji/model/formspec"
 	"xingji/scoring"
@@ -140,13 +141,11 @@ func TestNoticePDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed")
-	}
+	pdftotext, pdftoppm := fixture.Tool(t, "pdftotext"), fixture.Tool(t, "pdftoppm")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "公示.pdf")
 	os.WriteFile(path, data, 0o644)
-	out, err := exec.Command("pdftotext", path, "-").Output()
+	out, err := exec.Command(pdftotext, path, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,10 +155,7 @@ func TestNoticePDF(t *testing.T) {
 			t.Errorf("the PDF lacks %q", w)
 		}
 	}
-	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		return
-	}
-	if err := exec.Command("pdftoppm", "-r", "30", "-gray", path, filepath.Join(dir, "p")).Run(); err != nil {
+	if err := exec.Command(pdftoppm, "-r", "30", "-gray", path, filepath.Join(dir, "p")).Run(); err != nil {
 		t.Fatal(err)
 	}
 	pages, _ := filepath.Glob(filepath.Join(dir, "p-*.pgm"))
@@ -223,17 +219,14 @@ func TestNoticeDocx(t *testing.T) {
 		t.Error("a final notice has the 草稿 header")
 	}
 
-	if _, err := exec.LookPath("soffice"); err != nil || testing.Short() {
+	if testing.Short() {
 		return
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "公示.docx")
 	os.WriteFile(path, data, 0o644)
-	cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo"), "--convert-to", "pdf", "--outdir", dir, path)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice: %v\n%s", err, out)
-	}
-	out, err := exec.Command("pdftotext", filepath.Join(dir, "公示.pdf"), "-").Output()
+	pdf := fixture.Convert(t, path, "pdf", "", dir)
+	out, err := exec.Command(fixture.Tool(t, "pdftotext"), pdf, "-").Output()
 	if err != nil {
 		t.Fatalf("LibreOffice wrote no PDF: %v", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"xingji/documents"
+	"xingji/importers/fixture"
 	"xingji/model"
 )
 
@@ -46,10 +47,7 @@ func TestExportNoticeOfTheDemo(t *testing.T) {
 	if os.Getenv("XINGJI_KEEP") != "" {
 		exec.Command("cp", pdf, docx, os.Getenv("XINGJI_KEEP")).Run()
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed")
-	}
-	out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	out, err := exec.Command(fixture.Tool(t, "pdftotext"), pdf, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
