@@ -51,6 +51,7 @@ type ResultsScreen struct {
 	m       *MainWindow
 	desk    ResultsDesk
 	book    EntriesBook
+	notice  NoticeDesk
 	content fyne.CanvasObject
 
 	periods []model.Period
@@ -87,6 +88,7 @@ type ResultsScreen struct {
 	reviewBtn   *widget.Button
 	factsBtn    *widget.Button
 	logBtn      *widget.Button
+	noticeBtn   *widget.Button
 
 	// The last dialogs opened, for tests.
 	saveForm      *formDialog
@@ -98,11 +100,12 @@ type ResultsScreen struct {
 	// pendingDrop is a 录入表 dropped before the periods were read.
 	pendingDrop  string
 	reviewScreen *ReviewEntryScreen
+	noticeDialog *noticeSettingsDialog
 	lastError    string
 }
 
-func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *ResultsScreen {
-	s := &ResultsScreen{m: m, desk: desk, book: book, current: -1, chosen: -1}
+func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook, notice NoticeDesk) *ResultsScreen {
+	s := &ResultsScreen{m: m, desk: desk, book: book, notice: notice, current: -1, chosen: -1}
 	s.periodSelect = newSelect(nil, s.onPeriod)
 	s.periodSelect.PlaceHolder = "（还没有考评周期）"
 	s.viewSelect = newSelect([]string{viewUnits, viewMembers}, func(string) { s.fill() })
@@ -120,6 +123,7 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *Result
 	s.refreshBtn = newIconButton("重新计算", theme.ViewRefreshIcon(), s.reload)
 	s.saveButton = newIconButton("保存结果版本…", theme.DocumentSaveIcon(), s.onSaveVersion)
 	s.versionsBtn = newIconButton("历史版本…", theme.HistoryIcon(), s.onVersions)
+	s.noticeBtn = newIconButton("公示设置…", theme.SettingsIcon(), s.onNoticeSettings)
 	s.exportBtn = newIconButton("导出录入表…", theme.DocumentCreateIcon(), s.onExportEntries)
 	s.importBtn = newIconButton("导入录入表…", theme.FolderOpenIcon(), s.onImportEntries)
 	s.reviewBtn = newIconButton("录入考评得分…", theme.DocumentCreateIcon(), func() {
@@ -185,7 +189,7 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook) *Result
 	))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("考评周期："),
-			container.NewHBox(s.refreshBtn, s.saveButton, s.versionsBtn), s.periodSelect),
+			container.NewHBox(s.refreshBtn, s.saveButton, s.versionsBtn, s.noticeBtn), s.periodSelect),
 		entries,
 		filters,
 		s.summary,
