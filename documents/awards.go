@@ -41,36 +41,7 @@ type Recipient struct {
 // rank order.
 func Awards(p *Paper) []Award {
 	res := p.Results
-	units := map[int64]model.Unit{}
-	order := map[int64]int{}
-	for i, u := range res.Data.Units {
-		units[u.ID] = u
-		order[u.ID] = i
-	}
-	members := map[int64]model.Member{}
-	for _, m := range res.Data.Members {
-		members[m.ID] = m
-	}
-	recipient := func(sr *scoring.SubjectResult) Recipient {
-		r := Recipient{Key: sr.ID, Name: sr.Name, Grade: sr.Grade, Rank: sr.Rank}
-		s, err := formspec.ParseSubject(sr.ID)
-		if err != nil {
-			return r
-		}
-		switch s.Kind {
-		case model.SubjectUnit:
-			u := units[s.ID]
-			r.Order = order[u.ID]
-			if parent, ok := units[u.ParentID]; ok {
-				r.Unit = parent.Name
-			}
-		case model.SubjectMember:
-			m := members[s.ID]
-			r.Order = order[m.UnitID]
-			r.Unit = units[m.UnitID].Name
-		}
-		return r
-	}
+	units, recipient := recipientsOf(p)
 	var out []Award
 	if rf := p.Period.Scheme.RedFlag; rf != nil && res.Units != nil {
 		a := Award{Honour: rf.Name, Collective: true}
@@ -152,4 +123,42 @@ func honourOf(band, noun string) string {
 		return band + noun
 	}
 	return band + noun
+}
+
+// recipientsOf returns the period's units by ID and a function that makes
+// a Recipient of a unit's or member's result: its name, its parent unit
+// (for a member, its branch) and its place in the committee's tree order.
+func recipientsOf(p *Paper) (map[int64]model.Unit, func(sr *scoring.SubjectResult) Recipient) {
+	res := p.Results
+	units := map[int64]model.Unit{}
+	order := map[int64]int{}
+	for i, u := range res.Data.Units {
+		units[u.ID] = u
+		order[u.ID] = i
+	}
+	members := map[int64]model.Member{}
+	for _, m := range res.Data.Members {
+		members[m.ID] = m
+	}
+	recipient := func(sr *scoring.SubjectResult) Recipient {
+		r := Recipient{Key: sr.ID, Name: sr.Name, Grade: sr.Grade, Rank: sr.Rank}
+		s, err := formspec.ParseSubject(sr.ID)
+		if err != nil {
+			return r
+		}
+		switch s.Kind {
+		case model.SubjectUnit:
+			u := units[s.ID]
+			r.Order = order[u.ID]
+			if parent, ok := units[u.ParentID]; ok {
+				r.Unit = parent.Name
+			}
+		case model.SubjectMember:
+			m := members[s.ID]
+			r.Order = order[m.UnitID]
+			r.Unit = units[m.UnitID].Name
+		}
+		return r
+	}
+	return units, recipient
 }

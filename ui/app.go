@@ -72,6 +72,7 @@ type Office interface {
 	PeriodDesk
 	SchemeStore
 	ResultsDesk
+	NoticeDesk
 	EntriesBook
 	EntryDesk
 	PaperDesk
@@ -123,7 +124,7 @@ func NewMainWindow(a fyne.App, office Office) *MainWindow {
 	m.members = newMembersPanel(m, office)
 	m.units = newUnitsPanel(m, office)
 	m.periods = newPeriodsScreen(m, office)
-	m.results = newResultsScreen(m, office, office, office)
+	m.results = newResultsScreen(m, office, office, office, office)
 	m.welcome = newWelcomeScreen(m, office, office)
 	m.rosters = newRosterImports(office, office, office)
 	w.SetOnDropped(func(p fyne.Position, uris []fyne.URI) {

@@ -52,6 +52,7 @@ type ResultsScreen struct {
 	desk    ResultsDesk
 	book    EntriesBook
 	paper   PaperDesk
+	notice  NoticeDesk
 	content fyne.CanvasObject
 
 	periods []model.Period
@@ -93,6 +94,7 @@ type ResultsScreen struct {
 	certsBtn    *widget.Button
 	// certificates is the 荣誉证书 window opened last, for tests.
 	certificates *CertificatesScreen
+	noticeBtn   *widget.Button
 
 	// The last dialogs opened, for tests.
 	saveForm      *formDialog
@@ -104,11 +106,12 @@ type ResultsScreen struct {
 	// pendingDrop is a 录入表 dropped before the periods were read.
 	pendingDrop  string
 	reviewScreen *ReviewEntryScreen
+	noticeDialog *noticeSettingsDialog
 	lastError    string
 }
 
-func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook, paper PaperDesk) *ResultsScreen {
-	s := &ResultsScreen{m: m, desk: desk, book: book, paper: paper, current: -1, chosen: -1}
+func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook, paper PaperDesk, notice NoticeDesk) *ResultsScreen {
+	s := &ResultsScreen{m: m, desk: desk, book: book, paper: paper, notice: notice, current: -1, chosen: -1}
 	s.periodSelect = newSelect(nil, s.onPeriod)
 	s.periodSelect.PlaceHolder = "（还没有考评周期）"
 	s.viewSelect = newSelect([]string{viewUnits, viewMembers}, func(string) { s.fill() })
@@ -127,6 +130,7 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook, paper P
 	s.saveButton = newIconButton("保存结果版本…", theme.DocumentSaveIcon(), s.onSaveVersion)
 	s.versionsBtn = newIconButton("历史版本…", theme.HistoryIcon(), s.onVersions)
 	s.paperBtn = newIconButton("打印与导出…", theme.DocumentPrintIcon(), s.onPaper)
+	s.noticeBtn = newIconButton("公示设置…", theme.SettingsIcon(), s.onNoticeSettings)
 	s.exportBtn = newIconButton("导出录入表…", theme.DocumentCreateIcon(), s.onExportEntries)
 	s.importBtn = newIconButton("导入录入表…", theme.FolderOpenIcon(), s.onImportEntries)
 	s.reviewBtn = newIconButton("录入考评得分…", theme.DocumentCreateIcon(), func() {
@@ -186,7 +190,7 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook, paper P
 		}
 	}
 
-	paperRow := container.NewHScroll(container.NewHBox(widget.NewLabel("打印材料："), s.paperBtn, s.certsBtn))
+	paperRow := container.NewHScroll(container.NewHBox(widget.NewLabel("打印材料："), s.paperBtn, s.certsBtn, s.noticeBtn))
 	entries := container.NewHScroll(container.NewHBox(widget.NewLabel("考核办录入："), s.reviewBtn, s.factsBtn,
 		s.exportBtn, s.importBtn, s.logBtn))
 	filters := container.NewHScroll(container.NewHBox(
