@@ -106,18 +106,7 @@ func (s *ResultsScreen) marksOf(sub *scoring.SubjectResult) string {
 func (s *ResultsScreen) capTitles(sub *scoring.SubjectResult) []string {
 	var out []string
 	for _, code := range sub.Caps {
-		title := code
-		for _, sc := range []*model.Scheme{&s.res.Period.Scheme, s.res.Period.MemberScheme} {
-			if sc == nil {
-				continue
-			}
-			for _, c := range sc.Caps {
-				if c.Code == code {
-					title = c.Title
-				}
-			}
-		}
-		out = append(out, title)
+		out = append(out, s.res.CapTitle(sub.ID, code))
 	}
 	return out
 }
