@@ -492,8 +492,13 @@ func bonusLines(res *period.Results, sr *scoring.SubjectResult) []string {
 func capLines(res *period.Results, sr *scoring.SubjectResult) []string {
 	var out []string
 	for _, code := range sr.Caps {
-		line := res.CapTitle(sr.ID, code)
-		if why := refTexts(code, scoring.StepCap, sr.GradeWhy, sr.BandWhy); len(why) > 0 {
+		title := res.CapTitle(sr.ID, code)
+		why := refTexts(code, scoring.StepCap, sr.GradeWhy, sr.BandWhy)
+		for k, w := range why {
+			why[k] = strings.TrimPrefix(w, title+"：") // the step names the cap already
+		}
+		line := title
+		if len(why) > 0 {
 			line += "：" + strings.Join(why, "；")
 		}
 		out = append(out, line)
