@@ -302,6 +302,15 @@ func writeFeedback(d *pdfdoc.Doc, p *Paper, fu *feedbackUnit, stats feedbackStat
 	sign := 6 + 2*d.LineHeight()
 	for k, s := range secs {
 		if k == len(secs)-1 {
+			if s.chart != nil && chartOK {
+				// Shrink the chart (to no less than 40 mm high) rather
+				// than start a page for it.
+				d.Font(pdfdoc.Sans, 12.5)
+				avail := d.Bottom() - d.Y() - sign - 4 - d.LineHeight()
+				if avail < chartH && avail >= 40 {
+					chartW, chartH = chartW*avail/chartH, avail
+				}
+			}
 			// Keep the last section with the committee's signature.
 			if h := height(s) + sign; h < d.Bottom()-d.Margin() {
 				d.Need(h)
@@ -341,8 +350,8 @@ func writeFeedback(d *pdfdoc.Doc, p *Paper, fu *feedbackUnit, stats feedbackStat
 	}
 }
 
-// chartSize is the size a chart takes on the report: 60% of the content
-// width, as high as its proportions say; ok is false when it is not a PNG
+// chartSize is the size a chart takes on the report: half the content
+// width, as high as its proportions say (at most 70 mm); ok is false when it is not a PNG
 // or JPEG image. This is where the charts of documents/charts.go plug in
 // (FeedbackOptions.DistributionPNG).
 func chartSize(d *pdfdoc.Doc, png []byte) (w, h float64, ok bool) {
@@ -353,8 +362,12 @@ func chartSize(d *pdfdoc.Doc, png []byte) (w, h float64, ok bool) {
 	if err != nil || cfg.Width == 0 {
 		return 0, 0, false
 	}
-	w = d.ContentWidth() * 0.6
-	return w, w * float64(cfg.Height) / float64(cfg.Width), true
+	w = d.ContentWidth() * 0.5
+	h = w * float64(cfg.Height) / float64(cfg.Width)
+	if h > 70 {
+		w, h = w*70/h, 70
+	}
+	return w, h, true
 }
 
 // feedbackItems is the table of the unit's items: 分值, the self and
