@@ -122,7 +122,7 @@ func (d *resultDetail) show(res *period.Results, r resultRow) {
 			rank = fmt.Sprintf("第%d名", sub.Rank)
 		}
 		d.title.SetText(fmt.Sprintf("%s：总分 %s 分，等级总分 %s 分，%s，%s", r.name, sub.Total, sub.Grade, bandText(r), rank))
-		d.next.SetText(d.nextText(r))
+		d.next.SetText(r.next.Sentence())
 		d.lines = d.linesOf(res, r)
 		// A member's lines are sources: no 分值, 自评 or 考评 beside them.
 		kind, _ := formspec.SubjectKindOf(r.key)
@@ -153,16 +153,6 @@ func (d *resultDetail) show(res *period.Results, r resultRow) {
 	d.content.Refresh() // lay the lines out again: one may have appeared
 	d.table.padAfter(len(d.lines))
 	d.table.Refresh()
-}
-
-// nextText says how far the subject is from the next band, or why no
-// rise of its score can earn it: a cap, a veto, a condition, a quota.
-func (d *resultDetail) nextText(r resultRow) string {
-	nb := r.next
-	if nb == nil || len(nb.Why) == 0 {
-		return ""
-	}
-	return "距下一星级：" + nb.Why[0].Text
 }
 
 // linesOf builds the detail lines of a scored subject.

@@ -106,18 +106,7 @@ func (s *ResultsScreen) marksOf(sub *scoring.SubjectResult) string {
 func (s *ResultsScreen) capTitles(sub *scoring.SubjectResult) []string {
 	var out []string
 	for _, code := range sub.Caps {
-		title := code
-		for _, sc := range []*model.Scheme{&s.res.Period.Scheme, s.res.Period.MemberScheme} {
-			if sc == nil {
-				continue
-			}
-			for _, c := range sc.Caps {
-				if c.Code == code {
-					title = c.Title
-				}
-			}
-		}
-		out = append(out, title)
+		out = append(out, s.res.CapTitle(sub.ID, code))
 	}
 	return out
 }
@@ -277,34 +266,6 @@ func nextOrder(r resultRow) int64 {
 	return 1 << 60
 }
 
-// nextShort is the 距下一星级 column: the points lacking, or in a word why
-// points cannot help.
-func nextShort(nb *scoring.NextBand) string {
-	if nb == nil {
-		return ""
-	}
-	if nb.Reachable {
-		return "差" + nb.Need.String() + "分"
-	}
-	switch nb.Block {
-	case scoring.NextTop:
-		return "已最高"
-	case scoring.NextVeto:
-		return "被否决"
-	case scoring.NextCap:
-		return "受限制"
-	case scoring.NextCondition:
-		return "条件未达到"
-	case scoring.NextQuota:
-		return "比例控制"
-	case scoring.NextStars:
-		return "星数不够"
-	case scoring.NextRoom:
-		return "分数已不够"
-	}
-	return "—"
-}
-
 // cell is the text of one cell of the ranking.
 func (s *ResultsScreen) cell(row, col int) string {
 	r := s.rows[row]
@@ -331,7 +292,7 @@ func (s *ResultsScreen) cell(row, col int) string {
 	case rcBand:
 		return bandText(r)
 	case rcNext:
-		return nextShort(r.next)
+		return r.next.Short()
 	case rcMarks:
 		return r.marks
 	}

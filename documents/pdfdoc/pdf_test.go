@@ -225,3 +225,22 @@ func TestActualSizeIsInTheCatalog(t *testing.T) {
 		t.Fatal("text lost")
 	}
 }
+
+// TestTableWithoutHeader: a table of labels and values has no header row;
+// its cells are all there.
+func TestTableWithoutHeader(t *testing.T) {
+	d, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Table(&Table{NoHeader: true, Columns: []Column{{Title: "不应出现的表头", Width: 30}, {Title: "值"}},
+		Rows: []Row{{Cells: []string{"等级总分", "85.25分"}}, {Cells: []string{"名次", "第6名，共8个"}}}})
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(pdfText(t, b)), "")
+	if strings.Contains(flat, "不应出现的表头") || !strings.Contains(flat, "等级总分85.25分") || !strings.Contains(flat, "名次第6名，共8个") {
+		t.Fatalf("text: %s", flat)
+	}
+}

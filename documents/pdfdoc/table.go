@@ -27,6 +27,9 @@ type Table struct {
 	Columns []Column
 	Rows    []Row
 	Size    float64 // font size in points; 10 when zero
+	// NoHeader leaves out the header row (a table of labels and their
+	// values); the titles still size the columns.
+	NoHeader bool
 }
 
 // cellPad is the space between a cell's border and its text, in mm.
@@ -110,7 +113,13 @@ func (d *Doc) Table(t *Table) {
 		headRows = max(headRows, len(head[i]))
 	}
 	headH := float64(headRows)*lh + 2*cellPad
+	if t.NoHeader {
+		headH = 0
+	}
 	drawHeader := func() {
+		if t.NoHeader {
+			return
+		}
 		x := left
 		for i := range t.Columns {
 			d.Rect(x, d.y, ws[i], headH, 0.9)

@@ -203,11 +203,7 @@ func (r *Results) entryName(e *model.Entry) string {
 			return f.Label
 		}
 	case model.EntryVeto:
-		for _, v := range s.Vetoes {
-			if v.Code == e.Name {
-				return v.Title
-			}
-		}
+		return r.VetoTitle(e.Subject, e.Name)
 	}
 	return e.Name
 }
@@ -221,6 +217,28 @@ func (r *Results) ItemName(subject, code string) string {
 			return n + " " + it.Title
 		}
 		return it.Title
+	}
+	return code
+}
+
+// CapTitle is the title of a cap of the subject's scheme ("不按期换届"), as
+// results and reports name it; its code when the scheme has no such cap.
+func (r *Results) CapTitle(subject, code string) string {
+	for _, c := range r.scheme(subject).Caps {
+		if c.Code == code {
+			return c.Title
+		}
+	}
+	return code
+}
+
+// VetoTitle is the title of a veto of the subject's scheme ("违反党风廉政建设");
+// its code when the scheme has no such veto.
+func (r *Results) VetoTitle(subject, code string) string {
+	for _, v := range r.scheme(subject).Vetoes {
+		if v.Code == code {
+			return v.Title
+		}
 	}
 	return code
 }

@@ -1,0 +1,30 @@
+package office
+
+import (
+	"context"
+
+	"xingji/documents"
+)
+
+// The feedback reports (反馈报告, seed 003 四(四) "将考核结果反馈到各党支部"):
+// as one PDF with every unit's report from a new page ("pdf"), or as a .zip
+// holding one PDF per unit named by the unit ("zip"), for sending each unit
+// its own. The format decides which: a design would only repeat it.
+func init() {
+	registerPaper(PaperKind{Code: "feedback", Label: documents.FeedbackKind, Order: 60, Formats: []string{"pdf", "zip"},
+		Write: func(_ context.Context, _ *Office, p *documents.Paper, format string, _ PaperOptions) ([]byte, error) {
+			opt := feedbackOptions(p)
+			if format == "zip" {
+				return documents.FeedbackZip(p, opt)
+			}
+			return documents.Feedback(p, opt)
+		}})
+}
+
+// feedbackOptions are the extras of the feedback reports.
+//
+// TODO(charts): set DistributionPNG to the star distribution chart of
+// documents/charts.go once it lands; the report already places it.
+func feedbackOptions(p *documents.Paper) documents.FeedbackOptions {
+	return documents.FeedbackOptions{}
+}
