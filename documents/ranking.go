@@ -342,46 +342,10 @@ func changeText(sr, prev *scoring.SubjectResult, stars bool) string {
 	return s
 }
 
-// remarks says in a few words what is special about a result: 一票否决 (and
-// why), 限制 (the caps), 比例控制调整, 流动红旗.
+// remarks are the 说明 of a subject's row: every ranking's remarks
+// (period.Results.Remarks).
 func remarks(p *Paper, sr *scoring.SubjectResult) string {
-	sc := &p.Period.Scheme
-	var out []string
-	if len(sr.Vetoes) > 0 {
-		var titles []string
-		for _, code := range sr.Vetoes {
-			title := code
-			for _, v := range sc.Vetoes {
-				if v.Code == code {
-					title = v.Title
-				}
-			}
-			titles = append(titles, title)
-		}
-		out = append(out, "一票否决："+strings.Join(titles, "、"))
-	} else if sr.Disqualified {
-		out = append(out, "一票否决")
-	}
-	if len(sr.Caps) > 0 {
-		var titles []string
-		for _, code := range sr.Caps {
-			title := code
-			for _, c := range sc.Caps {
-				if c.Code == code {
-					title = c.Title
-				}
-			}
-			titles = append(titles, title)
-		}
-		out = append(out, "限制："+strings.Join(titles, "、"))
-	}
-	if sr.EarnedBand != sr.Band && !sr.Disqualified {
-		out = append(out, "比例控制调整")
-	}
-	if sr.RedFlag && sc.RedFlag != nil {
-		out = append(out, sc.RedFlag.Name)
-	}
-	return strings.Join(out, "；")
+	return strings.Join(p.Results.Remarks(sr), "；")
 }
 
 // memberRanking is the members' table: 名次, 姓名, 所在支部, 等级总分, 星级.

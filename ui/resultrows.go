@@ -78,21 +78,11 @@ func (l subjectLookup) rowFor(key string, set func(*resultRow)) resultRow {
 	return r
 }
 
-// marksOf says in a few words what is special about a subject's result.
+// marksOf says in a few words what is special about a subject's result:
+// the remarks every ranking shows (period.Results.Remarks), then what the
+// screen adds — missing materials and issues to look at.
 func (s *ResultsScreen) marksOf(sub *scoring.SubjectResult) string {
-	var marks []string
-	if sub.Disqualified {
-		marks = append(marks, "一票否决")
-	}
-	if sub.EarnedBand != sub.Band && !sub.Disqualified {
-		marks = append(marks, "比例控制调整")
-	}
-	if len(sub.Caps) > 0 {
-		marks = append(marks, "限制："+strings.Join(s.capTitles(sub), "、"))
-	}
-	if sub.RedFlag {
-		marks = append(marks, "流动红旗")
-	}
+	marks := s.res.Remarks(sub)
 	if g := s.res.Inputs.Gaps[sub.ID]; len(g) > 0 {
 		marks = append(marks, fmt.Sprintf("缺%d项材料", len(g)))
 	}
@@ -100,15 +90,6 @@ func (s *ResultsScreen) marksOf(sub *scoring.SubjectResult) string {
 		marks = append(marks, "需注意")
 	}
 	return strings.Join(marks, "；")
-}
-
-// capTitles are the titles of the caps applied to a subject.
-func (s *ResultsScreen) capTitles(sub *scoring.SubjectResult) []string {
-	var out []string
-	for _, code := range sub.Caps {
-		out = append(out, s.res.CapTitle(sub.ID, code))
-	}
-	return out
 }
 
 // bandChoices are the band filter's choices: every band of the view's

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"xingji/model"
+	"xingji/scoring"
+	"xingji/scoring/period"
 )
 
 func init() {
@@ -75,9 +77,9 @@ func runResults(m *Main, ctx context.Context, args []string) error {
 			return m.printJSON(saved)
 		}
 		fmt.Fprintf(m.Stdout, "%s 第 %d 版结果，%s 由 %s 保存：%s\n%s\n", saved.Period, v.Number, v.Saved.Local().Format("2006-01-02 15:04"), v.User, v.Note, v.Summary)
-		printRanking(m, saved.Units, "党组织")
+		printRanking(m, saved.Units, "党组织", savedRemarks)
 		if saved.Members != nil {
-			printRanking(m, saved.Members, "党员")
+			printRanking(m, saved.Members, "党员", savedRemarks)
 		}
 		var absent []string
 		for _, a := range saved.Absent {
@@ -91,3 +93,7 @@ func runResults(m *Main, ctx context.Context, args []string) error {
 	}
 	return nil
 }
+
+// savedRemarks are the remarks of a saved version's subject, whose scheme
+// is not at hand: caps and vetoes are named by kind, not title.
+func savedRemarks(sr *scoring.SubjectResult) []string { return period.Remarks(sr, nil, nil, "") }

@@ -93,10 +93,10 @@ func runScore(m *Main, ctx context.Context, args []string) error {
 		if mems == nil {
 			return model.Errorf(model.EInvalid, "“%s”不评议党员", r.Period.Name)
 		}
-		printRanking(m, mems, "党员")
+		printRanking(m, mems, "党员", r.Remarks)
 		printDerivations(m, r, mems)
 	} else {
-		printRanking(m, units, "党组织")
+		printRanking(m, units, "党组织", r.Remarks)
 		printDerivations(m, r, units)
 	}
 	var absent []string
@@ -132,8 +132,10 @@ func filterResult(res *scoring.Result, keep func(string) bool) *scoring.Result {
 	return &out
 }
 
-// printRanking prints the subjects best first as a table.
-func printRanking(m *Main, res *scoring.Result, what string) {
+// printRanking prints the subjects best first as a table, with each
+// one's remarks (period.Results.Remarks, or period.Remarks for a saved
+// version).
+func printRanking(m *Main, res *scoring.Result, what string, remarks func(*scoring.SubjectResult) []string) {
 	subs := append([]scoring.SubjectResult(nil), res.Subjects...)
 	for i := 1; i < len(subs); i++ {
 		for j := i; j > 0 && rankLess(subs[j], subs[j-1]); j-- {
@@ -150,20 +152,8 @@ func printRanking(m *Main, res *scoring.Result, what string) {
 		if band == "" {
 			band = "无"
 		}
-		var marks []string
-		if s.Disqualified {
-			marks = append(marks, "一票否决")
-		}
-		if s.EarnedBand != s.Band {
-			marks = append(marks, "比例控制调整")
-		}
-		if len(s.Caps) > 0 {
-			marks = append(marks, "受限")
-		}
-		if s.RedFlag {
-			marks = append(marks, "流动红旗")
-		}
-		rows = append(rows, []string{rank, s.Name, s.Total.String(), s.Grade.String(), band, strings.Join(marks, "、")})
+		marks := remarks(&s)
+		rows = append(rows, []string{rank, s.Name, s.Total.String(), s.Grade.String(), band, strings.Join(marks, "；")})
 	}
 	fmt.Fprintln(m.Stdout)
 	m.table([]string{"名次", what, "总分", "等级总分", "等次", "说明"}, rows)

@@ -7,6 +7,7 @@ import (
 
 	"xingji/model"
 	"xingji/model/formspec"
+	"xingji/scoring"
 )
 
 // Origin is one input of a subject with where it came from: a cell of a
@@ -241,4 +242,53 @@ func (r *Results) VetoTitle(subject, code string) string {
 		}
 	}
 	return code
+}
+
+// Remarks say in a few words what is special about a subject's result, for
+// the 说明 column of every ranking — on screen, on paper and in the console:
+// 一票否决 with the vetoes' titles, 限制 with the caps' titles, 比例控制调整
+// when a quota moved the band, and the red flag's name.
+func (r *Results) Remarks(sr *scoring.SubjectResult) []string {
+	redFlag := ""
+	if s := r.scheme(sr.ID); s.RedFlag != nil {
+		redFlag = s.RedFlag.Name
+	}
+	return Remarks(sr, func(code string) string { return r.CapTitle(sr.ID, code) },
+		func(code string) string { return r.VetoTitle(sr.ID, code) }, redFlag)
+}
+
+// Remarks are Results.Remarks for a result whose scheme is not at hand (a
+// saved version): capTitle and vetoTitle, when not nil, name a cap or veto
+// by its code; without them the remark says 受限 or 一票否决 alone.
+func Remarks(sr *scoring.SubjectResult, capTitle, vetoTitle func(code string) string, redFlag string) []string {
+	var out []string
+	titles := func(codes []string, title func(string) string) string {
+		ts := make([]string, len(codes))
+		for i, c := range codes {
+			ts[i] = title(c)
+		}
+		return strings.Join(ts, "、")
+	}
+	switch {
+	case len(sr.Vetoes) > 0 && vetoTitle != nil:
+		out = append(out, "一票否决："+titles(sr.Vetoes, vetoTitle))
+	case sr.Disqualified || len(sr.Vetoes) > 0:
+		out = append(out, "一票否决")
+	}
+	switch {
+	case len(sr.Caps) > 0 && capTitle != nil:
+		out = append(out, "限制："+titles(sr.Caps, capTitle))
+	case len(sr.Caps) > 0:
+		out = append(out, "受限")
+	}
+	if sr.EarnedBand != sr.Band && !sr.Disqualified {
+		out = append(out, "比例控制调整")
+	}
+	if sr.RedFlag {
+		if redFlag == "" {
+			redFlag = "流动红旗"
+		}
+		out = append(out, redFlag)
+	}
+	return out
 }
