@@ -94,7 +94,7 @@ type ResultsScreen struct {
 	certsBtn    *widget.Button
 	// certificates is the 荣誉证书 window opened last, for tests.
 	certificates *CertificatesScreen
-	noticeBtn   *widget.Button
+	noticeBtn    *widget.Button
 
 	// The last dialogs opened, for tests.
 	saveForm      *formDialog
