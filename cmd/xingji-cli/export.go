@@ -10,6 +10,7 @@ import (
 
 	"xingji/cmd/office"
 	"xingji/documents"
+	"xingji/model"
 )
 
 func init() {
@@ -69,7 +70,7 @@ func runExport(m *Main, ctx context.Context, args []string) error {
 	}
 	err = o.ExportPaper(ctx, *periodID, kind.Code, *format, path, office.PaperOptions{Design: *design, Overwrite: *force})
 	if errors.Is(err, office.ErrFileExists) {
-		return fmt.Errorf("%s 已经存在，没有覆盖。要替换它，请加 --force", path)
+		return model.Errorf(model.EConflict, "%s 已经存在，没有覆盖。要替换它，请加 --force", path)
 	}
 	if err != nil {
 		return err
