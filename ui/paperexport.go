@@ -101,6 +101,7 @@ func (e *PaperExport) onKind() {
 		e.design.Enable()
 	} else {
 		e.design.ClearSelected()
+		e.design.PlaceHolder = "（这种文书只有一种样式）"
 		e.design.Disable()
 	}
 	e.note.SetText("导出后可以直接打开文件，在 PDF 阅读器或 Excel/WPS 中打印。期末定稿前导出的文书每页都标有“草稿”。")
