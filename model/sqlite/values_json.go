@@ -199,6 +199,9 @@ func (d *valuesDecoder) rows(text string, ratings bool) (vs []model.EntryValue, 
 				return nil, nil, false
 			}
 			keepApart(vs, own)
+			if r != nil {
+				keepStringsApart(r)
+			}
 			if ratings {
 				d.scratch = nil
 				if r != nil { // few values beside the ratings: copied out, the scratch kept
@@ -223,7 +226,8 @@ func (d *valuesDecoder) cached(r *model.Ratings, c *ratingKey, s string) int32 {
 	return c.k - 1
 }
 
-// index returns the index of s in r.Strings, adding it (shared) when new.
+// index returns the index of s in r.Strings, adding it when new: a slice
+// of the stored text until keepStringsApart copies them out.
 func (d *valuesDecoder) index(r *model.Ratings, s string) int32 {
 	if k, ok := d.at[s]; ok {
 		return k
@@ -231,11 +235,29 @@ func (d *valuesDecoder) index(r *model.Ratings, s string) int32 {
 	if d.at == nil {
 		d.at = map[string]int32{}
 	}
-	t := d.share(s)
 	k := int32(len(r.Strings))
-	r.Strings = append(r.Strings, t)
-	d.at[t] = k
+	r.Strings = append(r.Strings, s)
+	d.at[s] = k
 	return k
+}
+
+// keepStringsApart copies the strings of r, still slices of the stored
+// text, into one string of their own: most (members, raters) occur in one
+// file alone, so sharing them among files would only fill a map.
+func keepStringsApart(r *model.Ratings) {
+	size := 0
+	for _, s := range r.Strings {
+		size += len(s)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, s := range r.Strings {
+		b.WriteString(s)
+	}
+	all, at := b.String(), 0
+	for i, s := range r.Strings {
+		r.Strings[i], at = all[at:at+len(s)], at+len(s)
+	}
 }
 
 // keepApart copies the raters, values and cells of vs, still slices of the
