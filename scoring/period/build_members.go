@@ -121,12 +121,18 @@ func (b *memberBuilder) values() {
 		}
 	}
 	totals, raters := make([]model.Decimal, total), make([]string, total)
+	lastI, lastSource, lastK := -1, "", 0 // a member's totals from one source come one after another
 	add := func(i int, source string, d model.Decimal, rater string) {
 		s := &b.out.Input.Subjects[i]
 		var src *scoring.SourceInput
-		for k := range s.Sources {
-			if s.Sources[k].Source == source {
-				src = &s.Sources[k]
+		if i == lastI && source == lastSource {
+			src = &s.Sources[lastK]
+		} else {
+			for k := range s.Sources {
+				if s.Sources[k].Source == source {
+					src = &s.Sources[k]
+					lastI, lastSource, lastK = i, source, k
+				}
 			}
 		}
 		if src == nil {
@@ -141,6 +147,7 @@ func (b *memberBuilder) values() {
 			}
 			s.Sources = append(s.Sources, in)
 			src = &s.Sources[len(s.Sources)-1]
+			lastI, lastSource, lastK = i, source, len(s.Sources)-1
 		}
 		src.Totals = append(src.Totals, d)
 		src.Raters = append(src.Raters, rater)
