@@ -195,6 +195,10 @@ type Submission struct {
 	Status   SubmissionStatus
 	Problems []string     // for a rejected file: each problem with its place
 	Values   []EntryValue // for an accepted file
+	// Ratings, when not nil, are the appraisal totals of an accepted file
+	// read for a whole period, held apart from Values (see Ratings):
+	// Submission.All yields both in the file's order.
+	Ratings *Ratings
 }
 
 // Outcome is what became of one received file in an import.

@@ -148,10 +148,10 @@ func TestDemoSubmissionsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range subs {
-		if len(s.Values) == 0 {
+		if s.Len() == 0 {
 			t.Errorf("%s: no values", s.FileName)
 		}
-		for _, v := range s.Values {
+		for v := range s.All(nil) {
 			if v.Sheet == "" || v.Cell == "" {
 				t.Fatalf("value without a place: %+v", v)
 			}

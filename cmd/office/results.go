@@ -13,10 +13,11 @@ import (
 	"xingji/scoring/period"
 )
 
-// resultsCache keeps, per period, what its results are computed from except
-// the entries, and its compiled schemes: a correction typed on screen is
-// recomputed without reading every received value again. An import of
-// forms drops it.
+// resultsCache keeps, for the period last read, what its results are
+// computed from except the entries, and its compiled schemes: a correction
+// typed on screen is recomputed without reading every received value
+// again. One period at a time: a city's takes some 600 MB, and the
+// programs keep within MemoryLimit. An import of forms drops it.
 type resultsCache struct {
 	mu      sync.Mutex
 	periods map[int64]*cachedPeriod
@@ -96,10 +97,7 @@ func (o *Office) periodBase(ctx context.Context, periodID int64) (*cachedPeriod,
 	cp = &cachedPeriod{data: period.Data{Period: &p, Units: units, Members: inScope, Accepted: accepted}, engines: engines}
 	cp.checker = period.NewChecker(&p, units, inScope)
 	o.cache.mu.Lock()
-	if o.cache.periods == nil {
-		o.cache.periods = map[int64]*cachedPeriod{}
-	}
-	o.cache.periods[periodID] = cp
+	o.cache.periods = map[int64]*cachedPeriod{periodID: cp} // the one before is let go
 	o.cache.mu.Unlock()
 	return cp, nil
 }

@@ -13,7 +13,8 @@ func (o *Office) FileData(ctx context.Context, sha string) ([]byte, error) {
 
 // AcceptedValues returns the values of every accepted submission of a
 // period, in the order received: where each number came from (file, sheet,
-// cell).
+// cell). The appraisal totals of a file may be held apart as its Ratings:
+// model.Submission.All yields every value.
 func (o *Office) AcceptedValues(ctx context.Context, periodID int64) ([]model.Submission, error) {
 	return o.store.AcceptedValues(ctx, periodID)
 }

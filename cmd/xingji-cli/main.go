@@ -11,9 +11,12 @@ package main
 import (
 	"context"
 	"os"
+
+	"xingji/cmd/office"
 )
 
 func main() {
+	office.LimitMemory()
 	m := NewMain()
 	os.Exit(m.Run(context.Background(), os.Args[1:]))
 }

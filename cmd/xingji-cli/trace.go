@@ -59,12 +59,13 @@ func runValues(m *Main, ctx context.Context, args []string) error {
 		}
 	}
 	out := []valueJSON{}
+	var keep func(string) bool // nil: every value
+	if subject != "" {
+		keep = func(s string) bool { return s == subject || members[s] != "" }
+	}
 	for _, s := range subs {
-		for _, v := range s.Values {
-			if subject != "" && v.Subject != subject && members[v.Subject] == "" {
-				continue
-			}
-			out = append(out, valueJSON{EntryValue: v, File: s.FileName, SHA256: s.SHA256, Version: s.Version,
+		for v := range s.All(keep) {
+			out = append(out, valueJSON{EntryValue: *v, File: s.FileName, SHA256: s.SHA256, Version: s.Version,
 				Received: s.Received.Format("2006-01-02 15:04:05")})
 		}
 	}

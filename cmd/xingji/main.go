@@ -22,6 +22,7 @@ import (
 )
 
 func main() {
+	office.LimitMemory()
 	started := time.Now()
 	path, err := sqlite.DefaultPath()
 	if err != nil {

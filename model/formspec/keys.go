@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"xingji/model"
 )
 
 // FieldKey names one field of one item: the row of 自评表 where a unit fills
@@ -164,4 +166,14 @@ func LedgerLine(key string) (string, bool) {
 		return line, true
 	}
 	return "", false
+}
+
+// IsRating reports whether a value of the given subject and field is a
+// rater's total for a member on 党员评议表.
+func IsRating(subject, field string) bool {
+	if field != FieldTotal {
+		return false
+	}
+	kind, _ := SubjectKindOf(subject)
+	return kind == model.SubjectMember
 }

@@ -262,7 +262,7 @@ func saveSubmission(ctx context.Context, tx *sql.Tx, sub *model.Submission, data
 func (s *Store) SubmissionSHAs(ctx context.Context, periodID int64) (map[string]model.Submission, error) {
 	out := map[string]model.Submission{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := querySubmissions(ctx, tx, false, `WHERE period_id = ? AND status != 'rejected' ORDER BY id`, periodID)
+		rows, err := querySubmissions(ctx, tx, noValues, `WHERE period_id = ? AND status != 'rejected' ORDER BY id`, periodID)
 		if err != nil {
 			return err
 		}
@@ -284,9 +284,9 @@ func (s *Store) Submissions(ctx context.Context, periodID int64) ([]model.Submis
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		if periodID == 0 {
-			out, err = querySubmissions(ctx, tx, false, `WHERE period_id IS NULL ORDER BY id`)
+			out, err = querySubmissions(ctx, tx, noValues, `WHERE period_id IS NULL ORDER BY id`)
 		} else {
-			out, err = querySubmissions(ctx, tx, false, `WHERE period_id = ? ORDER BY id`, periodID)
+			out, err = querySubmissions(ctx, tx, noValues, `WHERE period_id = ? ORDER BY id`, periodID)
 		}
 		return err
 	})
@@ -297,7 +297,7 @@ func (s *Store) Submissions(ctx context.Context, periodID int64) ([]model.Submis
 func (s *Store) Submission(ctx context.Context, id int64) (model.Submission, error) {
 	var out model.Submission
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := querySubmissions(ctx, tx, true, `WHERE id = ?`, id)
+		rows, err := querySubmissions(ctx, tx, allValues, `WHERE id = ?`, id)
 		if err != nil {
 			return err
 		}
@@ -311,7 +311,8 @@ func (s *Store) Submission(ctx context.Context, id int64) (model.Submission, err
 }
 
 // AcceptedValues returns the values of every accepted submission of a
-// period, in the order received.
+// period, in the order received, the appraisal totals of each held apart
+// as model.Ratings when they can be (read them with Submission.All).
 func (s *Store) AcceptedValues(ctx context.Context, periodID int64) ([]model.Submission, error) {
 	var out []model.Submission
 	err := s.read(ctx, func(tx *sql.Tx) error {
@@ -319,7 +320,7 @@ func (s *Store) AcceptedValues(ctx context.Context, periodID int64) ([]model.Sub
 		// The ids come from the index, then the rows in id order by their
 		// key: "WHERE period_id = ? … ORDER BY id" would sort every row,
 		// values and all, in a temporary b-tree — some 300 MB for a city.
-		out, err = querySubmissions(ctx, tx, true, `WHERE id IN (SELECT id FROM submissions
+		out, err = querySubmissions(ctx, tx, ratingsApart, `WHERE id IN (SELECT id FROM submissions
 			WHERE period_id = ? AND status = 'accepted') ORDER BY id`, periodID)
 		return err
 	})
@@ -363,10 +364,19 @@ func (s *Store) FileData(ctx context.Context, sha string) ([]byte, error) {
 	return data, err
 }
 
-func querySubmissions(ctx context.Context, tx *sql.Tx, withValues bool, where string, args ...any) ([]model.Submission, error) {
+// valuesMode says how querySubmissions reads the values taken from a file.
+type valuesMode int
+
+const (
+	noValues     valuesMode = iota
+	allValues               // every value in Submission.Values
+	ratingsApart            // the appraisal totals in Submission.Ratings when they can be
+)
+
+func querySubmissions(ctx context.Context, tx *sql.Tx, mode valuesMode, where string, args ...any) ([]model.Submission, error) {
 	cols := `id, IFNULL(period_id, 0), form, IFNULL(unit_id, 0), dept, version, file_name, submissions.sha256,
 		(SELECT size FROM files WHERE files.sha256 = submissions.sha256), received_at, status, problems_json`
-	if withValues {
+	if mode != noValues {
 		cols += `, values_json`
 	} else {
 		cols += `, ''`
@@ -378,7 +388,7 @@ func querySubmissions(ctx context.Context, tx *sql.Tx, withValues bool, where st
 	defer rows.Close()
 	var (
 		out    []model.Submission
-		values valuesReader // decodes while SQLite reads the next rows
+		values = valuesReader{ratings: mode == ratingsApart} // decodes while SQLite reads the next rows
 	)
 	defer values.stop()
 	for rows.Next() {
@@ -407,8 +417,8 @@ func querySubmissions(ctx context.Context, tx *sql.Tx, withValues bool, where st
 	if err != nil {
 		return nil, &model.Error{Code: model.ECorrupt, Message: "数据库中的填报内容已损坏", Err: err}
 	}
-	for i, vs := range decoded {
-		out[i].Values = vs
+	for i, dv := range decoded {
+		out[i].Values, out[i].Ratings = dv.values, dv.ratings
 	}
 	return out, nil
 }
@@ -418,11 +428,18 @@ func querySubmissions(ctx context.Context, tx *sql.Tx, withValues bool, where st
 // most of the time it takes to read a period. The zero value is ready to
 // use; its workers start with the first values.
 type valuesReader struct {
-	jobs chan valuesJob
-	wg   sync.WaitGroup
-	mu   sync.Mutex
-	out  [][]model.EntryValue // by submission
-	err  error
+	ratings bool // the appraisal totals apart (valuesDecoder.ratings)
+	jobs    chan valuesJob
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	out     []decodedValues // by submission
+	err     error
+}
+
+// decodedValues are one submission's values as decoded.
+type decodedValues struct {
+	values  []model.EntryValue
+	ratings *model.Ratings
 }
 
 type valuesJob struct {
@@ -438,11 +455,11 @@ func (r *valuesReader) start() {
 		r.wg.Add(1)
 		go func() {
 			defer r.wg.Done()
-			var d valuesDecoder // one per worker: its strings shared among the files it reads
+			d := valuesDecoder{ratings: r.ratings} // one per worker: its strings shared among the files it reads
 			for j := range jobs {
-				vs, err := d.decode(j.text)
+				vs, rs, err := d.decode(j.text)
 				r.mu.Lock()
-				r.out[j.i] = vs
+				r.out[j.i] = decodedValues{vs, rs}
 				if err != nil && r.err == nil {
 					r.err = err
 				}
@@ -455,7 +472,7 @@ func (r *valuesReader) start() {
 // add decodes the values of submission i (none when text is empty).
 func (r *valuesReader) add(i int, text string) {
 	r.mu.Lock()
-	r.out = append(r.out, nil)
+	r.out = append(r.out, decodedValues{})
 	r.mu.Unlock()
 	if text != "" {
 		if r.jobs == nil {
@@ -466,7 +483,7 @@ func (r *valuesReader) add(i int, text string) {
 }
 
 // wait returns the values of every submission added, once decoded.
-func (r *valuesReader) wait() ([][]model.EntryValue, error) {
+func (r *valuesReader) wait() ([]decodedValues, error) {
 	r.stop()
 	return r.out, r.err
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math/rand"
 	"reflect"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -92,10 +93,86 @@ func TestValuesDecoderAsEncodingJSON(t *testing.T) {
 		}
 	}
 	var d valuesDecoder
-	a, _ := d.decode(`[["m:1","peer","m2","","total","85.5","党员评议表","D4"]]`)
-	b, _ := d.decode(`[["m:1","peer","m3","","total","85.5","党员评议表","D4"]]`)
+	a, _, _ := d.decode(`[["m:1","peer","m2","","total","85.5","党员评议表","D4"]]`)
+	b, _, _ := d.decode(`[["m:1","peer","m3","","total","85.5","党员评议表","D4"]]`)
 	if unsafe.StringData(a[0].Sheet) != unsafe.StringData(b[0].Sheet) || unsafe.StringData(a[0].Subject) != unsafe.StringData(b[0].Subject) {
 		t.Error("strings repeated among files should be shared")
+	}
+}
+
+// TestRatingsApart reads the appraisal totals of a file apart (a period's
+// results read millions of them): read back with Submission.All, every
+// file gives the values, in the order, that reading them all as values
+// gives; the totals are held apart only when they are all of one sheet
+// and field, with no item, in cells named the usual way, one after
+// another.
+func TestRatingsApart(t *testing.T) {
+	const (
+		self  = `["u:1","self","A","1","score","8","自评表","G7"]`
+		note  = `["u:1","self","A","1","note","好","自评表","H7"]`
+		r1    = `["m:1","peer","m2","","total","85.5","党员评议表","D4"]`
+		r2    = `["m:1","leader","1","","total","90","党员评议表","AB4"]`
+		r3    = `["m:2","peer","m1","","total","85.5","党员评议表","C5"]`
+		lower = `["m:2","peer","m1","","total","85.5","党员评议表","c5"]`
+		other = `["m:2","peer","m1","","total","85.5","别的表","C5"]`
+		item  = `["m:2","peer","m1","x","total","85.5","党员评议表","C5"]`
+		field = `["m:2","peer","m1","","score","85.5","党员评议表","C5"]`
+	)
+	for _, tc := range []struct {
+		rows  []string
+		apart int // ratings held apart
+	}{
+		{[]string{self, r1, r2, r3}, 3},
+		{[]string{r1, r2, r3, self, note}, 3},
+		{[]string{self, r1, r2, note}, 2},
+		{[]string{self, note}, 0},
+		{[]string{r1, self, r3}, 0},         // not one after another
+		{[]string{r1, r2, lower}, 0},        // a cell not named the usual way
+		{[]string{r1, r2, other}, 0},        // another sheet
+		{[]string{r1, r2, item}, 0},         // an item
+		{[]string{r1, r2, field, self}, 2},  // a member's score is not a rating
+		{[]string{`{"subject":"m:1"}`}, 0},  // objects
+		{[]string{r1, `["m:1","peer"]`}, 0}, // a short row: encoding/json's error
+		{[]string{r1, `["m:\u0031","peer","m2","","total","85.5","党员评议表","D4"]`}, 0}, // an escape
+	} {
+		text := "[" + strings.Join(tc.rows, ",") + "]"
+		if strings.HasPrefix(tc.rows[0], "{") {
+			text = "[" + tc.rows[0] + "]"
+		}
+		want, werr := decodeValuesJSON(text)
+		vs, r, err := decodeRatings(text)
+		if (err != nil) != (werr != nil) {
+			t.Errorf("%s: error %v, want %v", text, err, werr)
+			continue
+		}
+		apart := 0
+		if r != nil {
+			apart = len(r.Rows)
+		}
+		if apart != tc.apart {
+			t.Errorf("%s: %d ratings apart, want %d", text, apart, tc.apart)
+		}
+		sub := model.Submission{Values: vs, Ratings: r}
+		var got []model.EntryValue
+		for v := range sub.All(nil) {
+			got = append(got, *v)
+		}
+		if sub.Len() != len(want) || (len(want) > 0 && !reflect.DeepEqual(got, want)) {
+			t.Errorf("%s:\n got %+v\nwant %+v", text, got, want)
+		}
+		var m1 []string
+		for v := range sub.All(func(s string) bool { return s == "m:1" }) {
+			m1 = append(m1, v.Cell)
+		}
+		var want1 []string
+		for _, v := range want {
+			if v.Subject == "m:1" {
+				want1 = append(want1, v.Cell)
+			}
+		}
+		if !reflect.DeepEqual(m1, want1) {
+			t.Errorf("%s: m:1's cells %v, want %v", text, m1, want1)
+		}
 	}
 }
 

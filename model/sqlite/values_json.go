@@ -2,10 +2,12 @@ package sqlite
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"xingji/model"
+	"xingji/model/formspec"
 )
 
 // The values taken from an accepted file are stored as one JSON array of
@@ -39,7 +41,8 @@ func appendValuesJSON(b []byte, vs []model.EntryValue) []byte {
 // them, or objects with field names (as encoding/json writes a
 // []model.EntryValue).
 func decodeValuesJSON(text string) ([]model.EntryValue, error) {
-	return (&valuesDecoder{}).decode(text)
+	vs, _, err := (&valuesDecoder{}).decode(text)
+	return vs, err
 }
 
 // valuesDecoder reads the stored values of many submissions, so that a
@@ -47,46 +50,89 @@ func decodeValuesJSON(text string) ([]model.EntryValue, error) {
 // strings that repeat from row to row and file to file — subjects,
 // sources, items, fields, sheets — are shared, and those that vary —
 // raters, values, cells — are kept side by side in one string per file,
-// never as slices of the stored text. The zero value is ready to use; one
-// decoder serves one worker of one query.
+// never as slices of the stored text. With ratings set, a file's appraisal
+// totals are read as model.Ratings instead (see decodeRatings). The zero
+// value is ready to use; one decoder serves one worker of one query.
 type valuesDecoder struct {
-	strs map[string]string
+	strs    map[string]string
+	ratings bool
+	// at indexes the strings of the ratings being read; last and byCol
+	// remember the subject of the last row and the source and rater of
+	// each column, so that most rows look up their value alone.
+	at    map[string]int32
+	last  ratingKey
+	byCol []ratingCol
+	// scratch holds the values of a file whose ratings are read apart,
+	// copied out once their number is known.
+	scratch []model.EntryValue
 }
+
+// ratingKey is a string of the ratings being read and its index plus one
+// (0: none).
+type ratingKey struct {
+	s string
+	k int32
+}
+
+// ratingCol is the source and rater of a column of the ratings being
+// read.
+type ratingCol struct{ source, rater ratingKey }
 
 // decode reads one submission's stored values. Rows as appendValuesJSON
 // writes them are read by hand; anything else (objects, escapes, invalid
 // UTF-8, rows of another length, spacing) goes through encoding/json, so
-// that the result is what encoding/json would give.
-func (d *valuesDecoder) decode(text string) ([]model.EntryValue, error) {
+// that the result is what encoding/json would give. With d.ratings, the
+// appraisal totals are returned apart when they can be (see
+// decodeRatings), else r is nil.
+func (d *valuesDecoder) decode(text string) (vs []model.EntryValue, r *model.Ratings, err error) {
 	if strings.HasPrefix(strings.TrimLeft(text, " \t\r\n["), "{") {
-		var vs []model.EntryValue
 		err := json.Unmarshal([]byte(text), &vs)
-		return vs, err
+		return vs, nil, err
 	}
-	if vs, ok := d.rows(text); ok {
-		return vs, nil
+	if d.ratings {
+		if vs, r, ok := d.rows(text, true); ok {
+			return vs, r, nil
+		}
+	}
+	if vs, _, ok := d.rows(text, false); ok {
+		return vs, nil, nil
 	}
 	var rows [][8]string
 	if err := json.Unmarshal([]byte(text), &rows); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	vs := make([]model.EntryValue, len(rows))
+	vs = make([]model.EntryValue, len(rows))
 	for i, r := range rows {
 		vs[i] = model.EntryValue{Subject: r[0], Source: r[1], Rater: r[2], Item: r[3], Field: r[4], Value: r[5], Sheet: r[6], Cell: r[7]}
 	}
-	return vs, nil
+	return vs, nil, nil
+}
+
+// decodeRatings decodes text, its appraisal totals apart: what
+// formspec.IsRating calls a rating, carrying no item, all of one sheet
+// and field, in cells named the usual way and read one after another.
+// Values that are not ratings are returned as values; when a rating breaks
+// one of those conditions every value is (r is nil).
+func decodeRatings(text string) ([]model.EntryValue, *model.Ratings, error) {
+	return (&valuesDecoder{ratings: true}).decode(text)
 }
 
 // rows reads text written exactly as appendValuesJSON writes it, with no
-// escapes in any string; ok is false for anything else.
-func (d *valuesDecoder) rows(text string) (vs []model.EntryValue, ok bool) {
+// escapes in any string; ok is false for anything else, and with ratings
+// when the ratings cannot be held apart.
+func (d *valuesDecoder) rows(text string, ratings bool) (vs []model.EntryValue, r *model.Ratings, ok bool) {
 	if len(text) < 2 || text[0] != '[' || text[len(text)-1] != ']' {
-		return nil, false
+		return nil, nil, false
 	}
-	vs = make([]model.EntryValue, 0, strings.Count(text, "],[")+1)
 	i := 1
 	if text[i] == ']' {
-		return vs, i == len(text)-1
+		return []model.EntryValue{}, nil, i == len(text)-1
+	}
+	n := strings.Count(text, "],[") + 1
+	if ratings {
+		vs = slices.Grow(d.scratch[:0], n)
+	} else {
+		vs = make([]model.EntryValue, 0, n)
 	}
 	var (
 		f, prev [8]string // this row's fields, and the last row's as shared
@@ -94,43 +140,123 @@ func (d *valuesDecoder) rows(text string) (vs []model.EntryValue, ok bool) {
 	)
 	for {
 		if text[i] != '[' {
-			return nil, false
+			return nil, nil, false
 		}
 		i++
 		for k := range f {
 			if k > 0 {
 				if text[i] != ',' {
-					return nil, false
+					return nil, nil, false
 				}
 				i++
 			}
 			if f[k], i, ok = plainString(text, i); !ok {
-				return nil, false
+				return nil, nil, false
 			}
 		}
 		if i+1 >= len(text) || text[i] != ']' {
-			return nil, false
+			return nil, nil, false
 		}
-		for _, k := range [...]int{0, 1, 3, 4, 6} { // subject, source, item, field, sheet
-			if f[k] != prev[k] {
-				prev[k] = d.share(f[k])
+		if ratings && formspec.IsRating(f[0], f[4]) {
+			if r == nil {
+				r = &model.Ratings{At: len(vs), Sheet: d.share(f[6]), Field: d.share(f[4])}
+				r.Rows = make([]model.Rating, 0, n-len(vs))
+				clear(d.at)
+				clear(d.byCol)
+				d.last = ratingKey{}
 			}
-			f[k] = prev[k]
+			col, row, cellOK := model.SplitCell(f[7])
+			if !cellOK || f[3] != "" || len(vs) != r.At || f[6] != r.Sheet || f[4] != r.Field {
+				d.scratch = vs
+				return nil, nil, false
+			}
+			if col >= len(d.byCol) {
+				d.byCol = slices.Grow(d.byCol, col+1-len(d.byCol))[:col+1]
+			}
+			c := &d.byCol[col]
+			src := d.cached(r, &c.source, f[1])
+			if src > 0xFFFF { // far more strings than a form holds
+				d.scratch = vs
+				return nil, nil, false
+			}
+			r.Rows = append(r.Rows, model.Rating{Subject: d.cached(r, &d.last, f[0]), Source: uint16(src),
+				Rater: d.cached(r, &c.rater, f[2]), Value: d.index(r, f[5]), Row: int32(row), Col: uint16(col)})
+		} else {
+			for _, k := range [...]int{0, 1, 3, 4, 6} { // subject, source, item, field, sheet
+				if f[k] != prev[k] {
+					prev[k] = d.share(f[k])
+				}
+				f[k] = prev[k]
+			}
+			own += len(f[2]) + len(f[5]) + len(f[7])
+			vs = append(vs, model.EntryValue{Subject: f[0], Source: f[1], Rater: f[2], Item: f[3], Field: f[4], Value: f[5], Sheet: f[6], Cell: f[7]})
 		}
-		own += len(f[2]) + len(f[5]) + len(f[7])
-		vs = append(vs, model.EntryValue{Subject: f[0], Source: f[1], Rater: f[2], Item: f[3], Field: f[4], Value: f[5], Sheet: f[6], Cell: f[7]})
 		switch text[i+1] {
 		case ',':
 			i += 2
 		case ']':
 			if i+2 != len(text) {
-				return nil, false
+				return nil, nil, false
 			}
 			keepApart(vs, own)
-			return vs, true
+			if r != nil {
+				keepStringsApart(r)
+			}
+			if ratings {
+				d.scratch = nil
+				if r != nil { // few values beside the ratings: copied out, the scratch kept
+					d.scratch = vs
+					vs = append([]model.EntryValue(nil), vs...)
+					clear(d.scratch) // keeps nothing alive
+				}
+			}
+			return vs, r, true
 		default:
-			return nil, false
+			return nil, nil, false
 		}
+	}
+}
+
+// cached returns the index of s in r.Strings, from c when c holds s.
+func (d *valuesDecoder) cached(r *model.Ratings, c *ratingKey, s string) int32 {
+	if c.k == 0 || c.s != s {
+		k := d.index(r, s)
+		*c = ratingKey{r.Strings[k], k + 1}
+	}
+	return c.k - 1
+}
+
+// index returns the index of s in r.Strings, adding it when new: a slice
+// of the stored text until keepStringsApart copies them out.
+func (d *valuesDecoder) index(r *model.Ratings, s string) int32 {
+	if k, ok := d.at[s]; ok {
+		return k
+	}
+	if d.at == nil {
+		d.at = map[string]int32{}
+	}
+	k := int32(len(r.Strings))
+	r.Strings = append(r.Strings, s)
+	d.at[s] = k
+	return k
+}
+
+// keepStringsApart copies the strings of r, still slices of the stored
+// text, into one string of their own: most (members, raters) occur in one
+// file alone, so sharing them among files would only fill a map.
+func keepStringsApart(r *model.Ratings) {
+	size := 0
+	for _, s := range r.Strings {
+		size += len(s)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, s := range r.Strings {
+		b.WriteString(s)
+	}
+	all, at := b.String(), 0
+	for i, s := range r.Strings {
+		r.Strings[i], at = all[at:at+len(s)], at+len(s)
 	}
 }
 

@@ -17,8 +17,10 @@ type Data struct {
 	// Members are the members of the units in scope; they are appraised when
 	// the period has a member scheme.
 	Members []model.Member
-	// Accepted are the period's accepted submissions with their values;
-	// replaced and returned files never count.
+	// Accepted are the period's accepted submissions with their values,
+	// the appraisal totals of a file possibly held apart as its Ratings
+	// (model.Submission.All yields both in the file's order); replaced and
+	// returned files never count.
 	Accepted []model.Submission
 	// Entries are the office's current entries (model.CurrentEntries).
 	Entries []model.Entry

@@ -1,7 +1,9 @@
 package period
 
 import (
+	"slices"
 	"strconv"
+
 	"xingji/model"
 	"xingji/model/formspec"
 	"xingji/scoring"
@@ -74,18 +76,14 @@ func (b *memberBuilder) index(key string) int {
 }
 
 // rating reports whether v is a rater's total for a member.
-func rating(v *model.EntryValue) bool {
-	if v.Field != formspec.FieldTotal {
-		return false
-	}
-	kind, _ := formspec.SubjectKindOf(v.Subject)
-	return kind == model.SubjectMember
-}
+func rating(v *model.EntryValue) bool { return formspec.IsRating(v.Subject, v.Field) }
 
 // values places the raters' totals. A first pass counts them per member
 // and source, so that each source's totals and raters are carved out of
 // two arrays of the period's size instead of growing one by one: a city
-// holds four million of them.
+// holds four million of them. Totals held apart as model.Ratings are
+// placed by the indexes of their strings, each string looked up once per
+// file.
 func (b *memberBuilder) values() {
 	srcs := b.d.Period.MemberScheme.Sources
 	slot := func(code string) int {
@@ -99,58 +97,151 @@ func (b *memberBuilder) values() {
 	per := len(srcs) + 1 // the scheme's sources, then any other
 	counts := make([]int32, len(b.out.Input.Subjects)*per)
 	total := 0
+	count := func(i int, source string) {
+		counts[i*per+slot(source)]++
+		total++
+	}
+	var strs []ratingString // by index into the file's Ratings.Strings
 	for si := range b.d.Accepted {
-		for vi := range b.d.Accepted[si].Values {
-			if v := &b.d.Accepted[si].Values[vi]; rating(v) {
+		sub := &b.d.Accepted[si]
+		for vi := range sub.Values {
+			if v := &sub.Values[vi]; rating(v) {
 				if i := b.index(v.Subject); i >= 0 {
-					counts[i*per+slot(v.Source)]++
-					total++
+					count(i, v.Source)
+				}
+			}
+		}
+		if r := sub.Ratings; r != nil {
+			strs = b.ratingStrings(strs, r)
+			for k := range r.Rows {
+				if i := strs[r.Rows[k].Subject].at(b, r, r.Rows[k].Subject); i >= 0 {
+					count(int(i), r.Strings[r.Rows[k].Source])
 				}
 			}
 		}
 	}
 	totals, raters := make([]model.Decimal, total), make([]string, total)
-	for si := range b.d.Accepted {
-		sub := &b.d.Accepted[si]
-		for vi := range sub.Values {
-			v := &sub.Values[vi]
+	lastI, lastSource, lastK := -1, "", 0 // a member's totals from one source come one after another
+	add := func(i int, source string, d model.Decimal, rater string) {
+		s := &b.out.Input.Subjects[i]
+		var src *scoring.SourceInput
+		if i == lastI && source == lastSource {
+			src = &s.Sources[lastK]
+		} else {
+			for k := range s.Sources {
+				if s.Sources[k].Source == source {
+					src = &s.Sources[k]
+					lastI, lastSource, lastK = i, source, k
+				}
+			}
+		}
+		if src == nil {
+			if s.Sources == nil {
+				s.Sources = make([]scoring.SourceInput, 0, len(srcs))
+			}
+			in := scoring.SourceInput{Source: source}
+			if k := slot(source); k < len(srcs) {
+				n := int(counts[i*per+k])
+				in.Totals, totals = totals[:0:n], totals[n:]
+				in.Raters, raters = raters[:0:n], raters[n:]
+			}
+			s.Sources = append(s.Sources, in)
+			src = &s.Sources[len(s.Sources)-1]
+			lastI, lastSource, lastK = i, source, len(s.Sources)-1
+		}
+		src.Totals = append(src.Totals, d)
+		src.Raters = append(src.Raters, rater)
+	}
+	plain := func(sub *model.Submission, vs []model.EntryValue) {
+		for vi := range vs {
+			v := &vs[vi]
 			if !rating(v) {
 				continue
 			}
 			i := b.index(v.Subject)
 			if i < 0 {
-				b.note(sub, v, "这名党员不在本期参评范围内（可能已转出），评议分未计入")
+				b.note(sub, v, notInScope)
 				continue
 			}
 			d, err := model.ParseDecimal(v.Value)
 			if err != nil {
-				b.note(sub, v, "“"+v.Value+"”不是数字，未计入")
+				b.note(sub, v, notNumber(v.Value))
 				continue
 			}
-			s := &b.out.Input.Subjects[i]
-			var src *scoring.SourceInput
-			for k := range s.Sources {
-				if s.Sources[k].Source == v.Source {
-					src = &s.Sources[k]
-				}
-			}
-			if src == nil {
-				if s.Sources == nil {
-					s.Sources = make([]scoring.SourceInput, 0, len(srcs))
-				}
-				in := scoring.SourceInput{Source: v.Source}
-				if k := slot(v.Source); k < len(srcs) {
-					n := int(counts[i*per+k])
-					in.Totals, totals = totals[:0:n], totals[n:]
-					in.Raters, raters = raters[:0:n], raters[n:]
-				}
-				s.Sources = append(s.Sources, in)
-				src = &s.Sources[len(s.Sources)-1]
-			}
-			src.Totals = append(src.Totals, d)
-			src.Raters = append(src.Raters, b.raterName(v.Rater))
+			add(i, v.Source, d, b.raterName(v.Rater))
 		}
 	}
+	for si := range b.d.Accepted {
+		sub := &b.d.Accepted[si]
+		r := sub.Ratings
+		if r == nil {
+			plain(sub, sub.Values)
+			continue
+		}
+		plain(sub, sub.Values[:r.At])
+		strs = b.ratingStrings(strs, r)
+		for k := range r.Rows {
+			x := &r.Rows[k]
+			i := strs[x.Subject].at(b, r, x.Subject)
+			if i < 0 {
+				v := r.Value(k)
+				b.note(sub, &v, notInScope)
+				continue
+			}
+			val := &strs[x.Value]
+			if val.parsed == 0 {
+				val.parsed = 1
+				var err error
+				if val.dec, err = model.ParseDecimal(r.Strings[x.Value]); err != nil {
+					val.parsed = 2
+				}
+			}
+			if val.parsed == 2 {
+				v := r.Value(k)
+				b.note(sub, &v, notNumber(v.Value))
+				continue
+			}
+			rater := &strs[x.Rater]
+			if !rater.named {
+				rater.name, rater.named = b.raterName(r.Strings[x.Rater]), true
+			}
+			add(int(i), r.Strings[x.Source], val.dec, rater.name)
+		}
+		plain(sub, sub.Values[r.At:])
+	}
+}
+
+const notInScope = "这名党员不在本期参评范围内（可能已转出），评议分未计入"
+
+func notNumber(text string) string { return "“" + text + "”不是数字，未计入" }
+
+// ratingString is what one string of a file's ratings stands for, found
+// when first needed: as a subject, the member's index; as a value, the
+// number; as a rater, the name.
+type ratingString struct {
+	member int32 // index into the subjects; -1 none; -2 not looked up yet
+	parsed int8  // 0 not yet, 1 a number, 2 not a number
+	named  bool
+	dec    model.Decimal
+	name   string
+}
+
+// ratingStrings returns buf made ready for the strings of r.
+func (b *memberBuilder) ratingStrings(buf []ratingString, r *model.Ratings) []ratingString {
+	buf = slices.Grow(buf[:0], len(r.Strings))[:len(r.Strings)]
+	for k := range buf {
+		buf[k] = ratingString{member: -2}
+	}
+	return buf
+}
+
+// at returns the index of the member whose subject key is r.Strings[k], or
+// -1.
+func (s *ratingString) at(b *memberBuilder, r *model.Ratings, k int32) int32 {
+	if s.member == -2 {
+		s.member = int32(b.index(r.Strings[k]))
+	}
+	return s.member
 }
 
 // note records a value that could not be placed, with its place.

@@ -2,6 +2,7 @@ package period
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -344,4 +345,81 @@ func TestMembersKeptAcrossUnitEntries(t *testing.T) {
 	if (*MemberResults)(nil).Fits(d) {
 		t.Error("no members' results fit nothing")
 	}
+}
+
+// TestRatingsApartSameResults: the appraisal totals of a file held apart
+// as model.Ratings (as the store reads a period) give the members the
+// same results, the same notes — a member not in scope, a total that is
+// not a number, each with its file and cell — and the same trace, cell
+// by cell, as the same totals held as values.
+func TestRatingsApartSameResults(t *testing.T) {
+	plain := fixture(t)
+	self := &plain.Accepted[0]
+	self.Values = append(self.Values,
+		model.EntryValue{Subject: "m:77", Source: "peer", Rater: "m10", Field: "total", Value: "75", Sheet: "党员评议表", Cell: "F9"},
+		model.EntryValue{Subject: "m:11", Source: "leader", Rater: "1", Field: "total", Value: "九十", Sheet: "党员评议表", Cell: "S8"})
+	apart := fixture(t)
+	apart.Accepted[0] = packRatings(t, *self)
+	if apart.Accepted[0].Ratings == nil || len(apart.Accepted[0].Values) != 6 {
+		t.Fatalf("the fixture's totals should be held apart: %d values left", len(apart.Accepted[0].Values))
+	}
+	want, got := mustCompute(t, plain), mustCompute(t, apart)
+	if !reflect.DeepEqual(got.Members, want.Members) {
+		t.Errorf("members' results differ:\n got %+v\nwant %+v", got.Members, want.Members)
+	}
+	if !reflect.DeepEqual(got.Inputs.Notes, want.Inputs.Notes) || len(want.Inputs.Notes) != 2 {
+		t.Errorf("notes %q, want %q", got.Inputs.Notes, want.Inputs.Notes)
+	}
+	for _, key := range []string{"m:10", "m:11", "u:1"} {
+		if g, w := got.Trace(key, ""), want.Trace(key, ""); !reflect.DeepEqual(g, w) || len(w) == 0 {
+			t.Errorf("trace of %s:\n got %+v\nwant %+v", key, g, w)
+		}
+	}
+	if o := got.Trace("m:10", ""); !strings.Contains(o[1].Where(), "工作表“党员评议表”F7") {
+		t.Errorf("a rating's origin should name its cell: %s", o[1].Where())
+	}
+}
+
+// packRatings holds the member totals of sub, one after another in its
+// values, apart as the store does.
+func packRatings(t *testing.T, sub model.Submission) model.Submission {
+	t.Helper()
+	r := &model.Ratings{At: -1}
+	at := map[string]int32{}
+	index := func(s string) int32 {
+		k, ok := at[s]
+		if !ok {
+			k = int32(len(r.Strings))
+			at[s] = k
+			r.Strings = append(r.Strings, s)
+		}
+		return k
+	}
+	var rest []model.EntryValue
+	for _, v := range sub.Values {
+		if v.Field != "total" {
+			rest = append(rest, v)
+			continue
+		}
+		if r.At < 0 {
+			r.At, r.Sheet, r.Field = len(rest), v.Sheet, v.Field
+		}
+		col, row, ok := model.SplitCell(v.Cell)
+		if !ok || len(rest) != r.At {
+			t.Fatalf("cannot hold %+v apart", v)
+		}
+		r.Rows = append(r.Rows, model.Rating{Subject: index(v.Subject), Source: uint16(index(v.Source)), Rater: index(v.Rater),
+			Value: index(v.Value), Row: int32(row), Col: uint16(col)})
+	}
+	sub.Values, sub.Ratings = rest, r
+	return sub
+}
+
+func mustCompute(t *testing.T, d *Data) *Results {
+	t.Helper()
+	r, err := Compute(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -74,11 +74,11 @@ func Trace(d *Data, subject, item string) []Origin {
 		}
 	}
 	var out []Origin
+	of := func(s string) bool { return s == subject }
 	for si := range d.Accepted {
 		sub := &d.Accepted[si]
-		for vi := range sub.Values {
-			v := &sub.Values[vi]
-			if v.Subject != subject || (item != "" && v.Item != item) {
+		for v := range sub.All(of) {
+			if item != "" && v.Item != item {
 				continue
 			}
 			o := Origin{Subject: subject, Source: v.Source, Item: v.Item, Field: v.Field, Rater: v.Rater, Value: v.Value,
