@@ -106,7 +106,7 @@ func (m *MainWindow) openCertificates(desk CertificateDesk, periodID int64) *Cer
 	previewBtn := newIconButton("保存设置并刷新预览", theme.ViewRefreshIcon(), s.apply)
 	s.exportBtn = newIconButton("导出证书…", theme.DocumentSaveIcon(), s.onExport)
 	s.calibBtn = newIconButton("打印校准页…", theme.DocumentPrintIcon(), s.onCalibration)
-	closeBtn := newIconButton("关闭", theme.CancelIcon(), func() { s.win.Close() })
+	closeBtn := newIconButton("关闭", theme.CancelIcon(), func() { closeOnce(s.win) })
 
 	form := widget.NewForm(
 		widget.NewFormItem("样式", s.design),

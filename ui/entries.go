@@ -49,7 +49,6 @@ type entryScreen struct {
 	// reasonForm is the 更正原因 dialog shown last (a test hook).
 	reasonForm  *formDialog
 	reasonEntry *textEntry
-	closed      bool
 	// reloadFn reads the data again and refills the screen (after a save).
 	reloadFn func()
 }
@@ -291,15 +290,8 @@ func (s *entryScreen) onClose() {
 	s.close()
 }
 
-// close closes the window once (closing twice is an error for Fyne's test
-// driver).
-func (s *entryScreen) close() {
-	if s.closed {
-		return
-	}
-	s.closed = true
-	s.win.Close()
-}
+// close closes the window unless it is closed already.
+func (s *entryScreen) close() { closeOnce(s.win) }
 
 // askDiscard calls then at once when nothing is unsaved, else after the
 // clerk agrees to throw the edits away.

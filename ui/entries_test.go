@@ -367,7 +367,7 @@ func TestEntryGridKeys(t *testing.T) {
 	}
 	typeCell(g, 0, 0, "10")
 	test.Tap(s.closeBtn)
-	if s.closed || s.win.Canvas().Overlays().Top() == nil {
+	if !isOpen(s.win) || s.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("closing with an edit should ask first")
 	}
 }

@@ -31,16 +31,10 @@ type EntryLogScreen struct {
 	table   *textTable
 	summary *widget.Label
 	detail  *widget.Label
-	closed  bool
 }
 
-// close closes the window once.
-func (s *EntryLogScreen) close() {
-	if !s.closed {
-		s.closed = true
-		s.win.Close()
-	}
-}
+// close closes the window unless it is closed already.
+func (s *EntryLogScreen) close() { closeOnce(s.win) }
 
 // logColumns are the columns of the log.
 var logColumns = []textColumn{

@@ -349,3 +349,13 @@ func TestReloadKeepsDivider(t *testing.T) {
 		t.Error("a reload rebuilt the window's layout")
 	}
 }
+
+// isOpen reports whether win is still among the app's windows.
+func isOpen(win fyne.Window) bool {
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		if w == win {
+			return true
+		}
+	}
+	return false
+}

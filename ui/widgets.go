@@ -238,3 +238,16 @@ func selectOf(options []string, value string) *widget.Select {
 	}
 	return s
 }
+
+// closeOnce closes a window of ours unless it is closed already: Fyne's
+// drivers fail on a second Close (the test driver panics while holding its
+// lock), and a window can be closed by its title bar, by a button and by the
+// walker in tests.
+func closeOnce(win fyne.Window) {
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		if w == win {
+			win.Close()
+			return
+		}
+	}
+}
