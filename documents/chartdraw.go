@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"sort"
 	"sync"
 
 	"golang.org/x/image/font/opentype"
@@ -153,11 +154,16 @@ func (countTicks) Ticks(lo, hi float64) []plot.Tick {
 	return ts
 }
 
+// prepareChart checks the size and registers the font.
+func prepareChart(size ChartSize) error {
+	if size.Width <= 0 || size.Height <= 0 || size.DPI <= 0 {
+		return errors.New("统计图尺寸无效")
+	}
+	return registerChartFont()
+}
+
 // renderChart draws p at size and encodes it as PNG.
 func renderChart(p *plot.Plot, size ChartSize) ([]byte, error) {
-	if size.Width <= 0 || size.Height <= 0 || size.DPI <= 0 {
-		return nil, errors.New("统计图尺寸无效")
-	}
 	img := image.NewRGBA(image.Rect(0, 0, size.Width, size.Height))
 	c := vgimg.NewWith(vgimg.UseImage(img), vgimg.UseDPI(size.DPI))
 	p.Draw(draw.New(c))
@@ -229,17 +235,32 @@ type thresholdLines struct {
 	style text.Style
 }
 
-// Plot implements plot.Plotter.
+// Plot implements plot.Plotter. A name stays inside the data area and
+// drops a line where it would overlap the name before it.
 func (t *thresholdLines) Plot(c draw.Canvas, plt *plot.Plot) {
 	tx, _ := plt.Transforms(&c)
 	line := draw.LineStyle{Color: thresholdInk, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}
-	for _, th := range t.ts {
+	ts := append([]Threshold(nil), t.ts...)
+	sort.Slice(ts, func(i, j int) bool { return ts[i].At < ts[j].At })
+	lineHeight := vg.Points(noteSize + 3)
+	top := c.Max.Y - lineHeight
+	// rights are where the names end on each row, the top row first.
+	rights := []vg.Length{c.Min.X - vg.Points(100), c.Min.X - vg.Points(100)}
+	for _, th := range ts {
 		if th.At < plt.X.Min || th.At > plt.X.Max {
 			continue
 		}
 		x := tx(th.At)
-		c.StrokeLine2(line, x, c.Min.Y, x, c.Max.Y-vg.Points(labelSize+4))
-		c.FillText(t.style, vg.Point{X: x, Y: c.Max.Y - vg.Points(labelSize+2)}, th.Name)
+		w := t.style.Width(th.Name)
+		tx := min(max(x, c.Min.X+w/2), c.Max.X-w/2)
+		row := 0
+		for row < len(rights)-1 && tx-w/2 < rights[row]+vg.Points(3) {
+			row++
+		}
+		rights[row] = tx + w/2
+		y := top - vg.Length(row)*lineHeight
+		c.StrokeLine2(line, x, c.Min.Y, x, y-vg.Points(1))
+		c.FillText(t.style, vg.Point{X: tx, Y: y}, th.Name)
 	}
 }
 
@@ -290,7 +311,7 @@ func percent(n, total int) string {
 // first, then the vetoed, the unbanded and the absent where there are any,
 // each bar with its count and share; PNG bytes.
 func RenderStarDistribution(d StarDistribution, size ChartSize) ([]byte, error) {
-	if err := registerChartFont(); err != nil {
+	if err := prepareChart(size); err != nil {
 		return nil, err
 	}
 	var names []string
@@ -329,17 +350,18 @@ func RenderStarDistribution(d StarDistribution, size ChartSize) ([]byte, error) 
 	maxN := 0.0
 	for i := range b.xs {
 		n := int(b.y1s[i])
-		labels.items = append(labels.items, annotation{x: b.xs[i], y: b.y1s[i], dy: vg.Points(2),
-			text: fmt.Sprintf("%d（%s）", n, percent(n, total))})
+		text := "0"
+		if n > 0 {
+			text = fmt.Sprintf("%d（%s）", n, percent(n, total))
+		}
+		labels.items = append(labels.items, annotation{x: b.xs[i], y: b.y1s[i], dy: vg.Points(2), text: text})
 		maxN = math.Max(maxN, b.y1s[i])
 	}
 	p.Add(labels)
 	if len(names) == 0 {
 		names = []string{"（无数据）"}
 	}
-	p.NominalX(names...)
-	p.X.Tick.Label.Font = chartFont(tickSize)
-	p.X.Tick.Label.Color = chartLabelInk
+	p.NominalX(fitLabels(names, p.X.Tick.Label, size)...)
 	p.X.Min, p.X.Max = -0.6, float64(len(names))-0.4
 	p.Y.Min, p.Y.Max = 0, math.Max(1, math.Ceil(maxN*1.18))
 	return renderChart(p, size)
@@ -372,7 +394,7 @@ func histogramRange(h ScoreHistogram, bw float64) (lo, hi float64) {
 // each bar with its count, and the bands' thresholds as dashed lines named
 // at their top; PNG bytes.
 func RenderScoreHistogram(h ScoreHistogram, size ChartSize) ([]byte, error) {
-	if err := registerChartFont(); err != nil {
+	if err := prepareChart(size); err != nil {
 		return nil, err
 	}
 	bw := h.BinWidth
@@ -460,7 +482,7 @@ func (t binTicks) Ticks(_, _ float64) []plot.Tick {
 // counts stacked best on top, with the period's mean grade total above
 // it, and the bands' legend in a row at the top; PNG bytes.
 func RenderTrend(t Trend, size ChartSize) ([]byte, error) {
-	if err := registerChartFont(); err != nil {
+	if err := prepareChart(size); err != nil {
 		return nil, err
 	}
 	b := &bars{width: 0.5}
@@ -494,7 +516,7 @@ func RenderTrend(t Trend, size ChartSize) ([]byte, error) {
 		}
 		labels.items = append(labels.items, annotation{x: float64(x), y: y, dy: vg.Points(2), text: text})
 		maxN = math.Max(maxN, y)
-		names = append(names, wrapRunes(pt.Name, 10))
+		names = append(names, pt.Name)
 	}
 	if hasUnband {
 		legend.names, legend.colours = append(legend.names, "未定等次"), append(legend.colours, unbandColour)
@@ -515,9 +537,7 @@ func RenderTrend(t Trend, size ChartSize) ([]byte, error) {
 	if len(names) == 0 {
 		names = []string{"（无数据）"}
 	}
-	p.NominalX(names...)
-	p.X.Tick.Label.Font = chartFont(tickSize)
-	p.X.Tick.Label.Color = chartLabelInk
+	p.NominalX(fitLabels(names, p.X.Tick.Label, size)...)
 	// A few periods keep narrow bars: the axis spans at least four.
 	extra := math.Max(0, float64(4-len(names))/2)
 	p.X.Min, p.X.Max = -0.6-extra, float64(len(names))-0.4+extra
@@ -526,12 +546,31 @@ func RenderTrend(t Trend, size ChartSize) ([]byte, error) {
 	return renderChart(p, size)
 }
 
-// wrapRunes breaks s into lines of at most n characters.
-func wrapRunes(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
+// fitLabels breaks the names under the bars of a chart of size into
+// balanced lines where a name is wider than its share of the width: "五星级
+// 党员" over two lines rather than into its neighbour.
+func fitLabels(names []string, style text.Style, size ChartSize) []string {
+	// The data area is the chart's width less about 60 points of axis; a
+	// name may take 80% of its bar's share.
+	width := vg.Length(size.Width) * vg.Inch / vg.Length(size.DPI)
+	room := (width - vg.Points(60)) / vg.Length(float64(max(len(names), 4))+0.2) * 0.8
+	out := make([]string, len(names))
+	for i, name := range names {
+		rs := []rune(name)
+		w := style.Width(name)
+		if w <= room || len(rs) < 4 || room <= 0 {
+			out[i] = name
+			continue
+		}
+		lines := int(math.Ceil(float64(w / room)))
+		lines = max(1, min(lines, (len(rs)+1)/2))
+		out[i] = wrapRunes(rs, (len(rs)+lines-1)/lines)
 	}
+	return out
+}
+
+// wrapRunes breaks rs into lines of n characters.
+func wrapRunes(rs []rune, n int) string {
 	var out []rune
 	for i, r := range rs {
 		if i > 0 && i%n == 0 {
