@@ -159,6 +159,28 @@ func TestChartsOfTheDemo(t *testing.T) {
 		decodeChart(t, "trend-"+suffix, data, size, documents.BandColour(len(tr.Bands)-1), 200)
 	}
 
+	// The three charts saved as one picture for paper.
+	dir := t.TempDir()
+	if env := os.Getenv("XINGJI_CHARTS"); env != "" {
+		dir = env
+	}
+	path := filepath.Join(dir, documents.ChartsFileName(r.Period, d.Noun))
+	if err := documents.SaveChartsPicture(path, d, h, tr); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".xingji-*.tmp")); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	sheet, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := documents.PrintChartSize(160, 90, 200)
+	decodeChart(t, "sheet", sheet, documents.ChartSize{Width: one.Width, Height: 3 * one.Height, DPI: 200}, documents.BandColour(largest(d)), 500)
+	if err := documents.SaveChartsPicture(filepath.Join(dir, "没有 这个 文件夹", "图.png"), d, h, tr); model.ErrorCodeOf(err) != model.EInvalid {
+		t.Errorf("a folder that does not exist: %v", err)
+	}
+
 	// The members of the demo period.
 	md := documents.StarDistributionOf(r, model.SubjectMember)
 	if r.Members == nil || md.Total() == 0 || md.Noun != "党员" {
