@@ -551,9 +551,9 @@ func RenderTrend(t Trend, size ChartSize) ([]byte, error) {
 // 党员" over two lines rather than into its neighbour.
 func fitLabels(names []string, style text.Style, size ChartSize) []string {
 	// The data area is the chart's width less about 60 points of axis; a
-	// name may take 80% of its bar's share.
+	// name may take 88% of its bar's share.
 	width := vg.Length(size.Width) * vg.Inch / vg.Length(size.DPI)
-	room := (width - vg.Points(60)) / vg.Length(float64(max(len(names), 4))+0.2) * 0.8
+	room := (width - vg.Points(60)) / vg.Length(float64(max(len(names), 4))+0.2) * 0.88
 	out := make([]string, len(names))
 	for i, name := range names {
 		rs := []rune(name)
