@@ -9,15 +9,18 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"xingji/documents"
 	"xingji/model"
 	"xingji/scoring/period"
 )
 
 // ResultsDesk is what the 考评结果 screen needs: the periods, their results
-// computed from the current data, and the saved results versions.
+// computed from the current data, the trend over the periods of the same
+// scheme for the charts, and the saved results versions.
 type ResultsDesk interface {
 	Periods(ctx context.Context) ([]model.Period, error)
 	Results(ctx context.Context, periodID int64) (*period.Results, error)
+	Trend(ctx context.Context, periodID int64, kind model.SubjectKind) (documents.Trend, error)
 	SaveResults(ctx context.Context, periodID int64, note string) (model.ResultVersion, error)
 	ResultVersions(ctx context.Context, periodID int64) ([]model.ResultVersion, error)
 	ResultVersion(ctx context.Context, periodID int64, number int) (model.ResultVersion, period.Saved, error)
@@ -77,6 +80,7 @@ type ResultsScreen struct {
 	quotas       *widget.Label
 	inflation    *widget.Label
 	raters       *widget.Label
+	charts       *resultCharts
 	// reportOn is the label of each report tab; stale, the labels whose
 	// text changed while their tab was not showing (see setReport).
 	reportOn    map[*container.TabItem]*widget.Label
@@ -182,8 +186,12 @@ func newResultsScreen(m *MainWindow, desk ResultsDesk, book EntriesBook, paper P
 	s.reportOn = map[*container.TabItem]*widget.Label{missingTab: s.missing, vetoesTab: s.vetoes, quotasTab: s.quotas,
 		inflationTab: s.inflation, ratersTab: s.raters}
 	s.stale = map[*widget.Label]bool{}
-	s.side = newTabs(container.NewTabItem("明细", s.detail.content), missingTab, vetoesTab, quotasTab, inflationTab, ratersTab)
+	s.charts = newResultCharts(s)
+	s.side = newTabs(container.NewTabItem("明细", s.detail.content), s.charts.tab, missingTab, vetoesTab, quotasTab, inflationTab, ratersTab)
 	s.side.OnSelected = func(t *container.TabItem) {
+		if t == s.charts.tab {
+			s.charts.onSelected()
+		}
 		if l := s.reportOn[t]; l != nil && s.stale[l] {
 			delete(s.stale, l)
 			l.Refresh()
@@ -380,6 +388,7 @@ func (s *ResultsScreen) fill() {
 	setChoices(s.kindFilter, distinct(s.all, func(r resultRow) string { return string(r.kind) }))
 	setChoices(s.bandFilter, s.bandChoices())
 	s.applyFilter()
+	s.charts.changed()
 }
 
 // onGoToBoard shows the period's status board, where the missing forms

@@ -315,17 +315,28 @@ func (w *walker) walkWindow(win fyne.Window, path string, depth int) {
 		// Tabs: walk each tab's content.
 		for _, c := range cs {
 			if tabs, ok := c.obj.(*container.AppTabs); ok {
-				for i := range tabs.Items {
-					tabs.SelectIndex(i)
-					var inner []control
-					w.collect(tabs.Items[i].Content, c.path+"/"+tabs.Items[i].Text, &inner)
-					w.pressAll(win, inner, depth)
-				}
-				tabs.SelectIndex(0)
+				w.walkTabs(win, tabs, c.path, depth)
 			}
 		}
 		w.pressAll(win, cs, depth)
 	}
+}
+
+// walkTabs selects each tab in turn and presses what it shows, the tabs
+// nested in it walked the same way (the report tabs beside a ranking).
+func (w *walker) walkTabs(win fyne.Window, tabs *container.AppTabs, path string, depth int) {
+	for i := range tabs.Items {
+		tabs.SelectIndex(i)
+		var inner []control
+		w.collect(tabs.Items[i].Content, path+"/"+tabs.Items[i].Text, &inner)
+		for _, c := range inner {
+			if nested, ok := c.obj.(*container.AppTabs); ok {
+				w.walkTabs(win, nested, c.path, depth)
+			}
+		}
+		w.pressAll(win, inner, depth)
+	}
+	tabs.SelectIndex(0)
 }
 
 // pressAll selects rows first, then presses the rest.
@@ -497,7 +508,7 @@ func TestPressEverythingDemo(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"生成下发表格…", "导入收回的表格…", "导入整个文件夹…", "导出未提交名单…",
-		"另存收到的原件…", "导入花名册…", "导入收回的考评表…", "备份到…", "从文件恢复…"} {
+		"另存收到的原件…", "导入花名册…", "导入收回的考评表…", "备份到…", "从文件恢复…", "导出统计图…"} {
 		if !opened[want] {
 			t.Errorf("%s did not open a chooser; choosers opened by: %v", want, keys(opened))
 		}

@@ -11,7 +11,7 @@
 // members.go, roster.go (roster preview and import), backups.go, schemes.go,
 // periods.go, forms.go (writing the forms out, the status board, the
 // missing list), importforms.go (taking them back), submissions.go (what was
-// received) and demo.go. A read or write a screen or command needs and the
+// received), charts.go (the trend over periods) and demo.go. A read or write a screen or command needs and the
 // store has is forwarded by name, with its doc; nothing else of the store
 // shows.
 package office
