@@ -36,13 +36,7 @@ func (p *Paper) Title(kind string) string { return p.Period.Name + kind }
 // kind, e.g. "2026年度村党支部星级评定-排名表.pdf", without the characters
 // Windows refuses in file names.
 func FileName(periodName, kind, ext string) string {
-	clean := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 32 {
-			return '_'
-		}
-		return r
-	}, periodName+"-"+kind)
-	return strings.TrimRight(clean, ". ") + "." + ext
+	return SafeFileName(periodName+"-"+kind) + "." + ext
 }
 
 // chineseDigits are the numerals of dates on documents, 〇 for zero.
