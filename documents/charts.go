@@ -260,3 +260,24 @@ func formatScore(x float64) string {
 	}
 	return fmt.Sprintf("%.1f", x)
 }
+
+// resultCharts are the charts the ranking's PDF ends with: the units' star
+// distribution and their score histogram, for print.
+func resultCharts(p *Paper) ([][]byte, error) {
+	size := PrintChartSize(125, 80, 220)
+	dist, err := RenderStarDistribution(StarDistributionOf(p.Results, model.SubjectUnit), size)
+	if err != nil {
+		return nil, err
+	}
+	hist, err := RenderScoreHistogram(ScoreHistogramOf(p.Results, model.SubjectUnit), size)
+	if err != nil {
+		return nil, err
+	}
+	return [][]byte{dist, hist}, nil
+}
+
+// DistributionChart is the units' star distribution for a feedback
+// report: half a page wide, for print.
+func DistributionChart(p *Paper) ([]byte, error) {
+	return RenderStarDistribution(StarDistributionOf(p.Results, model.SubjectUnit), PrintChartSize(120, 70, 220))
+}

@@ -304,10 +304,15 @@ func writeFeedback(d *pdfdoc.Doc, p *Paper, fu *feedbackUnit, stats feedbackStat
 		if k == len(secs)-1 {
 			if s.chart != nil && chartOK {
 				// Shrink the chart (to no less than 40 mm high) rather
-				// than start a page for it.
+				// than start a page for it; where even that does not fit,
+				// leave the chart out: a page of paper per unit for a
+				// picture of the whole committee is not worth it.
 				d.Font(pdfdoc.Sans, 12.5)
 				avail := d.Bottom() - d.Y() - sign - 4 - d.LineHeight()
-				if avail < chartH && avail >= 40 {
+				if avail < 40 {
+					break
+				}
+				if avail < chartH {
 					chartW, chartH = chartW*avail/chartH, avail
 				}
 			}

@@ -1,6 +1,8 @@
 package documents
 
 import (
+	"bytes"
+	"image"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,6 +28,9 @@ type paperTable struct {
 	NewPage  bool   // in a PDF, start on a new page
 	Size     float64
 	Portrait bool
+	// Charts are pictures (PNG) placed side by side under the table, in
+	// a PDF only (the charts of the results, 统计图).
+	Charts [][]byte
 }
 
 // writeTablesPDF writes tables one after the other, A4 landscape (or
@@ -68,6 +73,7 @@ func writeTablesPDF(p *Paper, title string, tables []paperTable) ([]byte, error)
 		}
 		d.Space(2)
 		d.Table(&pdfdoc.Table{Columns: t.Columns, Rows: t.Rows, Size: t.Size})
+		placeCharts(d, t.Charts)
 	}
 	return d.Bytes()
 }
@@ -434,3 +440,33 @@ func resultStars(sr *scoring.SubjectResult) int {
 
 // score writes a decimal as the lists print it: no trailing zeros.
 func score(d model.Decimal) string { return d.String() }
+
+// placeCharts places charts side by side across the content width, each
+// as high as its picture's proportions make it, starting a page when they
+// do not fit.
+func placeCharts(d *pdfdoc.Doc, charts [][]byte) {
+	if len(charts) == 0 {
+		return
+	}
+	gap := 6.0
+	w := (d.ContentWidth() - gap*float64(len(charts)-1)) / float64(len(charts))
+	h := 0.0
+	sizes := make([][2]float64, len(charts))
+	for i, c := range charts {
+		cfg, _, err := image.DecodeConfig(bytes.NewReader(c))
+		if err != nil || cfg.Width == 0 {
+			d.Image(c, 0, 0, 1, 1) // records pdfdoc.ErrImage
+			return
+		}
+		sizes[i] = [2]float64{w, w * float64(cfg.Height) / float64(cfg.Width)}
+		h = max(h, sizes[i][1])
+	}
+	d.Space(4)
+	d.Need(h)
+	x := d.Margin()
+	for i, c := range charts {
+		d.Image(c, x, d.Y(), sizes[i][0], sizes[i][1])
+		x += w + gap
+	}
+	d.SetY(d.Y() + h)
+}

@@ -30,6 +30,12 @@ func RankingPDF(p *Paper, design string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	charts, err := resultCharts(p)
+	if err != nil {
+		return nil, err
+	}
+	tables = append(tables, paperTable{Title: "统计图", NewPage: true, Charts: charts,
+		Lines: []string{p.Committee + "　" + p.Period.Name + "：参评党组织的星级分布和等级总分分布"}})
 	return writeTablesPDF(p, p.Title("排名表"), tables)
 }
 

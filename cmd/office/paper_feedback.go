@@ -13,18 +13,14 @@ import (
 func init() {
 	registerPaper(PaperKind{Code: "feedback", Label: documents.FeedbackKind, Order: 60, Formats: []string{"pdf", "zip"},
 		Write: func(_ context.Context, _ *Office, p *documents.Paper, format string, _ PaperOptions) ([]byte, error) {
-			opt := feedbackOptions(p)
+			chart, err := documents.DistributionChart(p)
+			if err != nil {
+				return nil, err
+			}
+			opt := documents.FeedbackOptions{DistributionPNG: chart}
 			if format == "zip" {
 				return documents.FeedbackZip(p, opt)
 			}
 			return documents.Feedback(p, opt)
 		}})
-}
-
-// feedbackOptions are the extras of the feedback reports.
-//
-// TODO(charts): set DistributionPNG to the star distribution chart of
-// documents/charts.go once it lands; the report already places it.
-func feedbackOptions(p *documents.Paper) documents.FeedbackOptions {
-	return documents.FeedbackOptions{}
 }
