@@ -126,17 +126,8 @@ type paperStyles struct {
 }
 
 func newPaperStyles(f *excelize.File) (paperStyles, error) {
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
-	font := func(size float64, bold bool) *excelize.Font {
-		return &excelize.Font{Family: fontName, Size: size, Bold: bold}
-	}
-	align := func(h string) *excelize.Alignment {
-		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: true}
-	}
-	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
+	border, font, align := thinBorder, cellFont, cellAlign
+	fill := solidFill
 	var st paperStyles
 	var err error
 	for _, d := range []struct {

@@ -15,16 +15,7 @@ type sheetStyles struct {
 }
 
 func newSheetStyles(f *excelize.File) (sheetStyles, error) {
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
-	font := func(size float64, bold bool) *excelize.Font {
-		return &excelize.Font{Family: fontName, Size: size, Bold: bold}
-	}
-	align := func(h string) *excelize.Alignment {
-		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: true}
-	}
+	border, font, align := thinBorder, cellFont, cellAlign
 	var st sheetStyles
 	var err error
 	for _, d := range []struct {
