@@ -81,6 +81,7 @@ func keep(t *testing.T, name string, pdf []byte) string {
 	if dir == "" {
 		dir = t.TempDir()
 	}
+	os.MkdirAll(dir, 0o755)
 	p := filepath.Join(dir, name)
 	if err := os.WriteFile(p, pdf, 0o644); err != nil {
 		t.Fatal(err)
