@@ -85,9 +85,20 @@ type runner func(job func())
 
 func goRunner(job func()) { go job() }
 
+// Printer prints a file directly through the system, where a program
+// registers printing for its kind; the wiring sets one (Windows), and
+// without it documents are opened to be printed from their viewer.
+type Printer interface {
+	CanPrint(path string) bool
+	Print(path string) error
+}
+
 // MainWindow is the application window: the welcome page for an empty
 // database, else the organization tree with the member roster beside it.
 type MainWindow struct {
+	// Printer, when set, offers 打印 beside 打开文件 for the documents the
+	// system can print directly.
+	Printer Printer
 	win    fyne.Window
 	office Office
 	run    runner

@@ -46,6 +46,7 @@ type PaperExport struct {
 	lastPath string
 	openBtn  *widget.Button
 	folder   *widget.Button
+	printBtn *widget.Button // nil where the system cannot print the file directly
 }
 
 // showPaperExport opens the dialog for a period.
@@ -155,8 +156,20 @@ func (e *PaperExport) showDone(k documents.Kind, path string) {
 	e.openBtn.Importance = widget.HighImportance
 	e.folder = newIconButton("打开所在文件夹", theme.FolderOpenIcon(), func() { e.open(filepath.Dir(path)) })
 	closeBtn := newIconButton("关闭", theme.CancelIcon(), func() { e.done.Hide() })
-	e.done = dialog.NewCustomWithoutButtons("导出完成", container.NewBorder(nil,
-		container.NewHBox(layout.NewSpacer(), closeBtn, e.folder, e.openBtn), nil, nil, msg), e.m.win)
+	buttons := container.NewHBox(layout.NewSpacer(), closeBtn, e.folder)
+	e.printBtn = nil
+	if p := e.m.Printer; p != nil && p.CanPrint(path) {
+		e.printBtn = newIconButton("打印", theme.DocumentPrintIcon(), func() {
+			if err := p.Print(path); err != nil {
+				e.m.showError("无法打印", err)
+				return
+			}
+			e.m.setStatus("已交给打印程序：" + path)
+		})
+		buttons.Add(e.printBtn)
+	}
+	buttons.Add(e.openBtn)
+	e.done = dialog.NewCustomWithoutButtons("导出完成", container.NewBorder(nil, buttons, nil, nil, msg), e.m.win)
 	e.done.Resize(fyne.NewSize(520, 240))
 	e.done.Show()
 }

@@ -57,3 +57,47 @@ func TestPaperExportEveryKind(t *testing.T) {
 	test.Tap(e.closeBtn)
 	t.Logf("%d documents exported through the dialog", exported)
 }
+
+// printerFor is a system that registers printing for PDF files only, as
+// Windows does where Adobe Reader or WPS is the PDF program.
+type printerFor struct {
+	ext     string
+	printed *[]string
+}
+
+func (p printerFor) CanPrint(path string) bool { return filepath.Ext(path) == p.ext }
+func (p printerFor) Print(path string) error {
+	*p.printed = append(*p.printed, path)
+	return nil
+}
+
+// TestPaperExportPrintsWhereTheSystemCan: 打印 is offered beside 打开文件
+// only for a file the system can print directly, and hands it over.
+func TestPaperExportPrintsWhereTheSystemCan(t *testing.T) {
+	m, _, s := openDemoResults(t)
+	var printed []string
+	m.Printer = printerFor{ext: ".pdf", printed: &printed}
+	test.Tap(s.paperBtn)
+	e := s.paperDlg
+	e.kind.SetSelected("排名表")
+	dir := t.TempDir()
+	for i, f := range []string{"pdf", "xlsx"} {
+		e.format.SetSelectedIndex(i)
+		test.Tap(e.exportBtn)
+		answerChooser(t, filepath.Join(dir, "排名表"))
+		if f == "xlsx" {
+			if e.printBtn != nil {
+				t.Fatal("打印 offered for a workbook the system cannot print")
+			}
+			continue
+		}
+		if e.printBtn == nil {
+			t.Fatal("打印 not offered for a PDF the system can print")
+		}
+		test.Tap(e.printBtn)
+		if len(printed) != 1 || printed[0] != filepath.Join(dir, "排名表.pdf") || !strings.Contains(m.status.Text, "已交给打印程序") {
+			t.Fatalf("printed %v, status %q", printed, m.status.Text)
+		}
+		e.done.Hide()
+	}
+}

@@ -97,6 +97,7 @@ func start(a fyne.App, path string, started time.Time, opened **office.Office) {
 	}
 	*opened = o
 	w := ui.NewMainWindow(a, o)
+	w.Printer = newPrinter()
 	w.OnReady = func() {
 		log.Printf("窗口可用，启动用时 %d ms", time.Since(started).Milliseconds())
 		startPressScript(w)
