@@ -99,10 +99,10 @@ type MainWindow struct {
 	// Printer, when set, offers 打印 beside 打开文件 for the documents the
 	// system can print directly.
 	Printer Printer
-	win    fyne.Window
-	office Office
-	run    runner
-	clock  func() time.Time // the office's clock; see now
+	win     fyne.Window
+	office  Office
+	run     runner
+	clock   func() time.Time // the office's clock; see now
 
 	welcome *WelcomeScreen
 	units   *UnitsPanel
