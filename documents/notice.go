@@ -136,6 +136,20 @@ func orBlank(s string) string {
 	return s
 }
 
+// namesWhole keeps each name of a list paragraph ("…（3名）：张三、李四")
+// on one line of the PDF (pdfdoc.NoBreak); the text is unchanged.
+func namesWhole(text string) string {
+	head, list, ok := strings.Cut(text, "：")
+	if !ok {
+		return text
+	}
+	names := strings.Split(list, "、")
+	for i, n := range names {
+		names[i] = pdfdoc.NoBreak(n)
+	}
+	return head + "：" + strings.Join(names, "、")
+}
+
 // joinNames joins the recipients' names with 、.
 func joinNames(rs []Recipient) string {
 	names := make([]string, len(rs))
@@ -307,7 +321,9 @@ func NoticePDF(p *Paper, s model.NoticeSettings, design string) ([]byte, error) 
 			d.Space(2)
 			d.Paragraph(para.Text, pdfdoc.Left, 2)
 		case roleBranch:
-			d.Paragraph(para.Text, pdfdoc.Left, 4)
+			d.Paragraph(namesWhole(para.Text), pdfdoc.Left, 4)
+		case roleList:
+			d.Paragraph(namesWhole(para.Text), pdfdoc.Left, 2)
 		case roleSigner:
 			// The signature block: the committee centred over the date, the
 			// date four characters in from the right (GB/T 9704 7.3.5.2).

@@ -25,23 +25,62 @@ const noLineEnd = "（《「『【〔〈“‘([{"
 // tests hold it to; the PDF library most often used for Go drops one
 // Chinese character at every automatic line break.
 func BreakLines(text string, width float64, measure func(rune) float64) []string {
+	return BreakLinesIndent(text, width, width, measure)
+}
+
+// BreakLinesIndent is BreakLines with the first line of each paragraph
+// first wide and the others width (a paragraph indented two characters).
+func BreakLinesIndent(text string, first, width float64, measure func(rune) float64) []string {
 	var out []string
+	m := func(r rune) float64 {
+		if r == WordJoiner {
+			return 0
+		}
+		return measure(r)
+	}
 	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		out = append(out, breakParagraph(para, width, measure)...)
+		for _, l := range breakParagraph(para, first, width, m) {
+			out = append(out, strings.ReplaceAll(l, string(WordJoiner), ""))
+		}
 	}
 	return out
 }
 
+// WordJoiner (U+2060) between two characters keeps them on one line; it is
+// dropped from the lines. NoBreak puts one between every two characters of
+// a name, so that a list of names never breaks inside one ("于翠", not
+// "于" at a line's end and "翠" at the next one's start).
+const WordJoiner = '\u2060'
+
+// NoBreak joins the characters of s so that BreakLines never breaks it
+// (unless it is wider than a whole line).
+func NoBreak(s string) string {
+	rs := []rune(s)
+	if len(rs) < 2 {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range rs {
+		if i > 0 {
+			b.WriteRune(WordJoiner)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // breakParagraph breaks one paragraph (no newlines) into lines; an empty
 // paragraph is one empty line.
-func breakParagraph(para string, width float64, measure func(rune) float64) []string {
+func breakParagraph(para string, first, rest float64, measure func(rune) float64) []string {
 	units := glue(tokens(para))
+	width := first
 	var lines []string
 	var line []rune
 	var lineW float64
 	flush := func() {
 		lines = append(lines, strings.TrimRight(string(line), " "))
 		line, lineW = line[:0:0], 0
+		width = rest
 	}
 	for _, u := range units {
 		w := runesWidth(u, measure)
@@ -120,6 +159,10 @@ func glue(ts [][]rune) [][]rune {
 	var out [][]rune
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
+		if n := len(out); n > 0 && !isSpace(t) && !isSpace(out[n-1]) && (t[0] == WordJoiner || lastRune(out[n-1]) == WordJoiner) {
+			out[n-1] = append(out[n-1], t...)
+			continue
+		}
 		if n := len(out); n > 0 && !isSpace(out[n-1]) && strings.ContainsRune(noLineStart, t[0]) {
 			out[n-1] = append(out[n-1], t...)
 			continue

@@ -100,3 +100,32 @@ func FuzzBreakLines(f *testing.F) {
 		}
 	})
 }
+
+func TestBreakLinesKeepsNamesWhole(t *testing.T) {
+	names := []string{"吴立睿", "孟振", "吕军立", "唐健", "王帆", "周帆", "李立旭", "任霞素", "王兵学", "于翠"}
+	var joined []string
+	for _, n := range names {
+		joined = append(joined, NoBreak(n))
+	}
+	text := "城关镇黄家岭村党支部（10名）：" + strings.Join(joined, "、")
+	for _, width := range []float64{5, 7, 9, 11, 13} {
+		lines := BreakLines(text, width, fixedWidth)
+		all := strings.Join(lines, "")
+		if strings.ContainsRune(all, WordJoiner) {
+			t.Fatalf("a word joiner is left in the lines: %q", lines)
+		}
+		if want := strings.ReplaceAll(text, string(WordJoiner), ""); all != want {
+			t.Fatalf("width %v: got %q", width, all)
+		}
+		for i := 0; i+1 < len(lines); i++ {
+			for _, n := range names {
+				r := []rune(n)
+				for k := 1; k < len(r); k++ {
+					if strings.HasSuffix(lines[i], string(r[:k])) && strings.HasPrefix(lines[i+1], string(r[k:])) {
+						t.Errorf("width %v: %s is broken between %q and %q", width, n, lines[i], lines[i+1])
+					}
+				}
+			}
+		}
+	}
+}

@@ -298,13 +298,7 @@ func (d *Doc) Paragraph(s string, align Align, indent int) {
 	lh := d.LineHeight()
 	pad := float64(indent) * d.RuneWidth('中')
 	for _, para := range BreakParagraphs(s) {
-		para = trimLeadingSpace(para)
-		lines := BreakLines(para, width-pad, d.RuneWidth)
-		if len(lines) > 1 {
-			// Only the first line is indented: break the rest to the full width.
-			rest := []rune(para)[len([]rune(lines[0])):]
-			lines = append(lines[:1], BreakLines(trimLeadingSpace(string(rest)), width, d.RuneWidth)...)
-		}
+		lines := BreakLinesIndent(trimLeadingSpace(para), width-pad, width, d.RuneWidth)
 		for i, l := range lines {
 			d.Need(lh)
 			x := left

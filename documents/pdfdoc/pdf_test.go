@@ -244,3 +244,30 @@ func TestTableWithoutHeader(t *testing.T) {
 		t.Fatalf("text: %s", flat)
 	}
 }
+
+// TestParagraphKeepsEveryCharacter: an indented paragraph of names kept
+// whole reads back character for character — nothing lost at a break and
+// nothing printed twice.
+func TestParagraphKeepsEveryCharacter(t *testing.T) {
+	d, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Font(Sans, 15)
+	names := []string{"吴立睿", "孟振", "吕军立", "唐健", "王帆", "周帆", "李立旭", "任霞素", "王兵学", "朱泽睿", "徐福", "于翠", "刘静薇", "李成发", "欧阳堃琮"}
+	var joined []string
+	for _, n := range names {
+		joined = append(joined, NoBreak(n))
+	}
+	text := "城关镇黄家岭村党支部（15名）：" + strings.Join(joined, "、")
+	d.Paragraph(text, Left, 4)
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(strings.Fields(pdfText(t, b)), "")
+	want := strings.ReplaceAll(text, string(WordJoiner), "")
+	if !strings.HasPrefix(got, want) {
+		t.Fatalf("read back:\n%s\nwant:\n%s", got, want)
+	}
+}
